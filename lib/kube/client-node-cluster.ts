@@ -1,0 +1,186 @@
+import {
+  CoreV1Api,
+  CustomObjectsApi,
+  type KubeConfig,
+  type KubernetesListObject,
+  type KubernetesObject,
+  makeInformer,
+  PatchStrategy,
+  setHeaderOptions,
+} from '@kubernetes/client-node';
+import {
+  type ClusterApi,
+  ClusterConflictError,
+  type ClusterObject,
+  type EventType,
+  type ResourceType,
+  type WatchHandle,
+  type WatchHandlers,
+} from '../ports/cluster.ts';
+
+const FIELD_MANAGER = 'gravitee-serverless-operator';
+
+function statusCode(error: unknown): number | undefined {
+  const e = error as { code?: number; statusCode?: number };
+  return e?.code ?? e?.statusCode;
+}
+
+/**
+ * {@link ClusterApi} over the official `@kubernetes/client-node`: informers for watches (list + watch with
+ * resourceVersion resumption and 410 relists), CustomObjectsApi for finalizers and the status subresource,
+ * CoreV1Api for Secrets and Events.
+ */
+export class ClientNodeCluster implements ClusterApi {
+  private readonly kubeConfig: KubeConfig;
+  private readonly custom: CustomObjectsApi;
+  private readonly core: CoreV1Api;
+  private readonly component: string;
+
+  constructor(kubeConfig: KubeConfig, options: { component?: string } = {}) {
+    this.kubeConfig = kubeConfig;
+    this.custom = kubeConfig.makeApiClient(CustomObjectsApi);
+    this.core = kubeConfig.makeApiClient(CoreV1Api);
+    this.component = options.component ?? 'gravitee-serverless-operator';
+  }
+
+  async watch(
+    type: ResourceType,
+    namespace: string | undefined,
+    handlers: WatchHandlers,
+  ): Promise<WatchHandle> {
+    const { group, version, plural } = type;
+    const path = namespace
+      ? `/apis/${group}/${version}/namespaces/${namespace}/${plural}`
+      : `/apis/${group}/${version}/${plural}`;
+    const list = () =>
+      (namespace
+        ? this.custom.listNamespacedCustomObject({ group, version, namespace, plural })
+        : this.custom.listClusterCustomObject({ group, version, plural })) as Promise<
+        KubernetesListObject<KubernetesObject>
+      >;
+    const informer = makeInformer<KubernetesObject>(this.kubeConfig, path, list);
+    informer.on('add', (o) => handlers.onUpsert(o as ClusterObject));
+    informer.on('update', (o) => handlers.onUpsert(o as ClusterObject));
+    informer.on('delete', (o) => handlers.onDelete(o as ClusterObject));
+    informer.on('error', (e) => handlers.onError(e));
+    informer.on('connect', () => handlers.onConnect?.());
+    await informer.start();
+    return {
+      restart: () => informer.start(),
+      stop: () => informer.stop(),
+      list: () => informer.list() as ClusterObject[],
+    };
+  }
+
+  async get(type: ResourceType, namespace: string, name: string): Promise<ClusterObject | undefined> {
+    try {
+      return (await this.custom.getNamespacedCustomObject({
+        group: type.group,
+        version: type.version,
+        namespace,
+        plural: type.plural,
+        name,
+      })) as ClusterObject;
+    } catch (error) {
+      if (statusCode(error) === 404) return undefined;
+      throw error;
+    }
+  }
+
+  async replaceFinalizers(
+    type: ResourceType,
+    object: ClusterObject,
+    finalizers: string[],
+  ): Promise<ClusterObject> {
+    // JSON patch guarded by a resourceVersion test: a concurrent writer makes it fail instead of being overwritten.
+    const patch = [
+      { op: 'test', path: '/metadata/resourceVersion', value: object.metadata.resourceVersion },
+      { op: object.metadata.finalizers ? 'replace' : 'add', path: '/metadata/finalizers', value: finalizers },
+    ];
+    try {
+      return (await this.custom.patchNamespacedCustomObject(
+        {
+          group: type.group,
+          version: type.version,
+          namespace: object.metadata.namespace,
+          plural: type.plural,
+          name: object.metadata.name,
+          body: patch,
+          fieldManager: FIELD_MANAGER,
+        },
+        setHeaderOptions('Content-Type', PatchStrategy.JsonPatch),
+      )) as ClusterObject;
+    } catch (error) {
+      const code = statusCode(error);
+      if (code === 409 || code === 422) {
+        throw new ClusterConflictError(
+          `${type.kind} ${object.metadata.namespace}/${object.metadata.name} changed since resourceVersion ${object.metadata.resourceVersion}`,
+          { cause: error },
+        );
+      }
+      throw error;
+    }
+  }
+
+  async patchStatus(type: ResourceType, namespace: string, name: string, status: Record<string, unknown>) {
+    await this.custom.patchNamespacedCustomObjectStatus(
+      {
+        group: type.group,
+        version: type.version,
+        namespace,
+        plural: type.plural,
+        name,
+        body: { status },
+        fieldManager: FIELD_MANAGER,
+      },
+      setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+    );
+  }
+
+  async readSecret(namespace: string, name: string): Promise<Record<string, string> | undefined> {
+    try {
+      const secret = await this.core.readNamespacedSecret({ namespace, name });
+      const out: Record<string, string> = {};
+      for (const [k, v] of Object.entries(secret.data ?? {}))
+        out[k] = Buffer.from(v, 'base64').toString('utf8');
+      for (const [k, v] of Object.entries(secret.stringData ?? {})) out[k] = v;
+      return out;
+    } catch (error) {
+      if (statusCode(error) === 404) return undefined;
+      throw error;
+    }
+  }
+
+  async recordEvent(
+    type: ResourceType,
+    object: ClusterObject,
+    event: { type: EventType; reason: string; message: string; action: string },
+  ): Promise<void> {
+    const now = new Date();
+    const { namespace, name, uid, resourceVersion } = object.metadata;
+    await this.core.createNamespacedEvent({
+      namespace,
+      body: {
+        metadata: { generateName: `${name}.`, namespace },
+        involvedObject: {
+          apiVersion: `${type.group}/${type.version}`,
+          kind: type.kind,
+          name,
+          namespace,
+          uid,
+          resourceVersion,
+        },
+        type: event.type,
+        reason: event.reason,
+        action: event.action,
+        message: event.message.slice(0, 1024),
+        source: { component: this.component },
+        reportingComponent: this.component,
+        reportingInstance: process.env.HOSTNAME ?? this.component,
+        firstTimestamp: now,
+        lastTimestamp: now,
+        count: 1,
+      },
+    });
+  }
+}

@@ -1,0 +1,316 @@
+import type { ChangeType } from '../events/change-event.ts';
+import type { Logger } from '../log/logger.ts';
+import type { ChangePublisher, PublishFailure } from '../ports/change-publisher.ts';
+import {
+  type ClusterApi,
+  ClusterConflictError,
+  type ClusterObject,
+  type ResourceType,
+  type WatchHandle,
+} from '../ports/cluster.ts';
+import type { EnvelopeSealer } from '../sealing/envelope.ts';
+import { buildChange } from './change-builder.ts';
+import { ChangeForwarder } from './forwarder.ts';
+
+/** A kind the watcher follows: how to reach it and which finalizer guards its APIM clean-up. */
+export interface WatchedKind extends ResourceType {
+  finalizer: string;
+}
+
+export interface WatcherOptions {
+  /** Name of this cluster: the `source` of its change events and the routing key of its status events. */
+  cluster: string;
+  kinds: WatchedKind[];
+  /** Namespaces to watch; empty or absent = all namespaces. */
+  namespaces?: string[];
+  /** Re-reads referenced Secrets and forwards objects whose secrets changed. 0 disables. */
+  resyncIntervalMs: number;
+  /** Delay before restarting a failed watch, doubled on each consecutive failure. */
+  restartDelayMs: number;
+  maxRestartDelayMs: number;
+  lingerMs: number;
+  logger: Logger;
+}
+
+export const watcherDefaults = {
+  resyncIntervalMs: 5 * 60_000,
+  restartDelayMs: 500,
+  maxRestartDelayMs: 30_000,
+  lingerMs: 25,
+};
+
+const keyOf = (kind: string, o: ClusterObject) => `${kind}/${o.metadata.namespace}/${o.metadata.name}`;
+
+/**
+ * Follows the gravitee.io resources of one cluster and forwards their changes to the queues: adds GKO's
+ * finalizers, skips changes that do not touch the spec (or the secrets it references), forwards deletions
+ * while the finalizer holds the object, seals secret values, and restarts any watch that fails.
+ */
+export class Watcher {
+  private readonly cluster: ClusterApi;
+  private readonly sealer: EnvelopeSealer;
+  private readonly options: WatcherOptions;
+  private readonly forwarder: ChangeForwarder;
+  private readonly handles: Array<{ kind: WatchedKind; watchId: string; handle: WatchHandle }> = [];
+  /** Last forwarded digest per object key: status-only and metadata-only changes compare equal. */
+  private readonly forwarded = new Map<string, { uid: string; digest: string }>();
+  private readonly deletesForwarded = new Set<string>();
+  /** One promise chain per object, so consecutive events of an object are handled in order. */
+  private readonly chains = new Map<string, Promise<void>>();
+  private readonly failures = new Map<string, number>();
+  private readonly connected = new Set<string>();
+  private resyncTimer: NodeJS.Timeout | undefined;
+  private stopped = false;
+
+  constructor(
+    cluster: ClusterApi,
+    publisher: ChangePublisher,
+    sealer: EnvelopeSealer,
+    options: WatcherOptions,
+  ) {
+    this.cluster = cluster;
+    this.sealer = sealer;
+    this.options = options;
+    this.forwarder = new ChangeForwarder(publisher, {
+      lingerMs: options.lingerMs,
+      minRetryMs: 200,
+      maxRetryMs: 30_000,
+      logger: options.logger,
+      onRejected: (failure) => this.reportRejected(failure),
+    });
+  }
+
+  async start(): Promise<void> {
+    const namespaces = this.options.namespaces?.length ? this.options.namespaces : [undefined];
+    for (const kind of this.options.kinds) {
+      for (const namespace of namespaces) {
+        const watchId = `${kind.plural}@${namespace ?? '*'}`;
+        const handle = await this.cluster.watch(kind, namespace, {
+          onUpsert: (o) => this.serialize(kind, o, () => this.onUpsert(kind, o)),
+          onDelete: (o) => this.serialize(kind, o, () => this.onDelete(kind, o)),
+          onConnect: () => this.connected.add(watchId),
+          onError: (error) => this.onWatchError(watchId, error),
+        });
+        this.connected.add(watchId);
+        this.handles.push({ kind, watchId, handle });
+      }
+    }
+    if (this.options.resyncIntervalMs > 0) {
+      this.resyncTimer = setInterval(() => void this.resync(), this.options.resyncIntervalMs);
+      this.resyncTimer.unref();
+    }
+    this.options.logger.info('watcher started', {
+      cluster: this.options.cluster,
+      kinds: this.options.kinds.map((k) => k.kind),
+      namespaces: this.options.namespaces?.length ? this.options.namespaces : 'all',
+    });
+  }
+
+  /** True while every watch is connected. */
+  ready(): boolean {
+    return !this.stopped && this.failures.size === 0 && this.handles.length > 0;
+  }
+
+  /** Changes waiting to be sent. */
+  backlog(): number {
+    return this.forwarder.backlog();
+  }
+
+  /** Stops watching, finishes the objects in progress and sends what is pending. */
+  async stop(timeoutMs = 10_000): Promise<number> {
+    this.stopped = true;
+    if (this.resyncTimer) clearInterval(this.resyncTimer);
+    await Promise.all(this.handles.map(({ handle }) => handle.stop()));
+    await Promise.allSettled([...this.chains.values()]);
+    return this.forwarder.drain(timeoutMs);
+  }
+
+  private serialize(kind: WatchedKind, object: ClusterObject, work: () => Promise<void>): void {
+    const key = keyOf(kind.kind, object);
+    const previous = this.chains.get(key) ?? Promise.resolve();
+    const next = previous
+      .then(work)
+      .catch((error: unknown) =>
+        this.options.logger.error('could not handle a change', { resource: key, error }),
+      )
+      .finally(() => {
+        if (this.chains.get(key) === next) this.chains.delete(key);
+      });
+    this.chains.set(key, next);
+  }
+
+  private onWatchError(watchId: string, error: unknown): void {
+    if (this.stopped) return;
+    const count = (this.failures.get(watchId) ?? 0) + 1;
+    this.failures.set(watchId, count);
+    this.connected.delete(watchId);
+    const delay = Math.min(this.options.restartDelayMs * 2 ** (count - 1), this.options.maxRestartDelayMs);
+    this.options.logger.warn('watch failed, restarting', {
+      watch: watchId,
+      error,
+      restartInMs: delay,
+      failures: count,
+    });
+    const target = this.handles.find((h) => h.watchId === watchId);
+    setTimeout(() => {
+      if (this.stopped || !target) return;
+      target.handle
+        .restart()
+        .then(() => {
+          this.failures.delete(watchId);
+          this.connected.add(watchId);
+          this.options.logger.info('watch restarted', { watch: watchId });
+        })
+        .catch((restartError: unknown) => this.onWatchError(watchId, restartError));
+    }, delay).unref();
+  }
+
+  private async onUpsert(kind: WatchedKind, object: ClusterObject): Promise<void> {
+    const key = keyOf(kind.kind, object);
+    const { finalizers = [], deletionTimestamp, uid } = object.metadata;
+    if (deletionTimestamp) {
+      if (finalizers.includes(kind.finalizer) && !this.deletesForwarded.has(uid)) {
+        await this.forward(kind, object, 'deleted');
+        this.deletesForwarded.add(uid);
+      }
+      return;
+    }
+    let current = object;
+    if (!finalizers.includes(kind.finalizer)) {
+      const updated = await this.addFinalizer(kind, object);
+      if (!updated) return;
+      current = updated;
+    }
+    const built = await buildChange(current, kind.kind, this.options.cluster, 'applied', this.buildDeps());
+    const last = this.forwarded.get(key);
+    if (last && last.uid === uid && last.digest === built.digest) return;
+    this.forwarded.set(key, { uid, digest: built.digest });
+    for (const problem of built.problems)
+      this.options.logger.warn('reference not readable', { resource: key, problem });
+    this.forwarder.enqueue(built.event);
+    this.options.logger.info('change forwarded', {
+      resource: key,
+      change: 'applied',
+      generation: current.metadata.generation,
+      eventId: built.event.id,
+    });
+  }
+
+  private async onDelete(kind: WatchedKind, object: ClusterObject): Promise<void> {
+    const key = keyOf(kind.kind, object);
+    const { uid } = object.metadata;
+    // Gone without our finalizer having been released through a delete we forwarded (force delete, finalizer
+    // removed by hand): still ask APIM to clean up.
+    if (!this.deletesForwarded.has(uid) && this.forwarded.get(key)?.uid === uid) {
+      await this.forward(kind, object, 'deleted');
+    }
+    this.deletesForwarded.delete(uid);
+    if (this.forwarded.get(key)?.uid === uid) this.forwarded.delete(key);
+  }
+
+  private async forward(kind: WatchedKind, object: ClusterObject, change: ChangeType, salt?: string) {
+    const built = await buildChange(object, kind.kind, this.options.cluster, change, {
+      ...this.buildDeps(),
+      ...(salt ? { salt } : {}),
+    });
+    this.forwarder.enqueue(built.event);
+    this.options.logger.info('change forwarded', {
+      resource: keyOf(kind.kind, object),
+      change,
+      generation: object.metadata.generation,
+      eventId: built.event.id,
+    });
+    return built;
+  }
+
+  private buildDeps() {
+    return {
+      sealer: this.sealer,
+      readSecret: (namespace: string, name: string) =>
+        this.cluster.readSecret(namespace, name).catch((error: unknown) => {
+          this.options.logger.warn('could not read a referenced Secret', {
+            secret: `${namespace}/${name}`,
+            error,
+          });
+          return undefined;
+        }),
+    };
+  }
+
+  /** Adds the finalizer, re-reading the object on conflict. Undefined when the object is gone. */
+  private async addFinalizer(kind: WatchedKind, object: ClusterObject): Promise<ClusterObject | undefined> {
+    let current: ClusterObject | undefined = object;
+    for (let attempt = 1; attempt <= 5 && current; attempt++) {
+      if (current.metadata.deletionTimestamp) return undefined;
+      const finalizers = current.metadata.finalizers ?? [];
+      if (finalizers.includes(kind.finalizer)) return current;
+      try {
+        return await this.cluster.replaceFinalizers(kind, current, [...finalizers, kind.finalizer]);
+      } catch (error) {
+        if (!(error instanceof ClusterConflictError)) throw error;
+        current = await this.cluster.get(kind, object.metadata.namespace, object.metadata.name);
+      }
+    }
+    if (current) throw new Error(`could not add finalizer ${kind.finalizer}: the object kept changing`);
+    return undefined;
+  }
+
+  /** Periodic pass: forwards objects whose referenced Secrets changed since they were last forwarded. */
+  private async resync(): Promise<void> {
+    for (const { kind, handle } of this.handles) {
+      for (const object of handle.list()) {
+        if (object.metadata.deletionTimestamp) continue;
+        this.serialize(kind, object, async () => {
+          const key = keyOf(kind.kind, object);
+          const built = await buildChange(object, kind.kind, this.options.cluster, 'resync', {
+            ...this.buildDeps(),
+          });
+          const last = this.forwarded.get(key);
+          if (last?.uid === object.metadata.uid && last.digest === built.digest) return;
+          this.forwarded.set(key, { uid: object.metadata.uid, digest: built.digest });
+          await this.forward(kind, object, 'resync', built.digest);
+        });
+      }
+    }
+  }
+
+  /** A change the queue refused for good: say so on the resource, since nothing else will. */
+  private async reportRejected(failure: PublishFailure): Promise<void> {
+    const data = failure.event.data;
+    const kind = this.options.kinds.find((k) => k.kind === data.kind);
+    if (!kind) return;
+    const object = await this.cluster.get(kind, data.metadata.namespace, data.metadata.name);
+    if (!object) return;
+    this.forwarded.delete(keyOf(kind.kind, object));
+    const now = new Date().toISOString();
+    const generation = data.metadata.generation;
+    await this.cluster.patchStatus(kind, data.metadata.namespace, data.metadata.name, {
+      processingStatus: 'Failed',
+      errors: { severe: [failure.message], warning: [] },
+      conditions: [
+        {
+          type: 'Accepted',
+          status: 'False',
+          reason: failure.code,
+          message: failure.message,
+          observedGeneration: generation,
+          lastTransitionTime: now,
+        },
+        {
+          type: 'ResolvedRefs',
+          status: 'Unknown',
+          reason: failure.code,
+          message: 'not evaluated',
+          observedGeneration: generation,
+          lastTransitionTime: now,
+        },
+      ],
+    });
+    await this.cluster.recordEvent(kind, object, {
+      type: 'Warning',
+      reason: 'UpdateFailed',
+      action: 'Forward',
+      message: failure.message,
+    });
+  }
+}
