@@ -48,6 +48,18 @@ export class ApimClient implements ApimPort {
     return this.put('apis', spec, options);
   }
 
+  /** Reads a v4 API by HRID; undefined when APIM does not have it. */
+  async getApi(hrid: string): Promise<Record<string, unknown> | undefined> {
+    const url = `${automationRoot(this.target)}/apis/${encodeURIComponent(hrid)}`;
+    try {
+      const { json } = await apimRequest('GET', url, this.target.auth, undefined, this.options);
+      return json as Record<string, unknown>;
+    } catch (error) {
+      if (error instanceof ApimHttpError && error.status === 404) return undefined;
+      throw error;
+    }
+  }
+
   /** Deletes a v4 API by HRID; resolves `'not-found'` when APIM no longer has it (counts as done). */
   async deleteApi(hrid: string): Promise<'deleted' | 'not-found'> {
     return this.delete(`apis/${encodeURIComponent(hrid)}`);

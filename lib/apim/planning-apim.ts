@@ -65,6 +65,12 @@ export class PlanningApim implements ApimPort {
     };
   }
 
+  async getApi(hrid: string) {
+    const url = `${automationRoot(this.target)}/apis/${encodeURIComponent(hrid)}`;
+    this.add({ method: 'GET', url });
+    return undefined;
+  }
+
   async deleteApi(hrid: string) {
     const url = `${automationRoot(this.target)}/apis/${encodeURIComponent(hrid)}`;
     this.add({ method: 'DELETE', url });

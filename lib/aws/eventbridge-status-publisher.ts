@@ -126,8 +126,8 @@ export class EventBridgeStatusPublisher implements StatusPublisher {
       sizeOf: (o) => o.bytes,
     });
     // Status events carry no order (the writer compares generations), so chunks go out concurrently.
-    for (const chunkLost of await Promise.all(chunks.map((chunk) => this.sendChunk(chunk))))
-      lost.push(...chunkLost);
+    const results = await Promise.all(chunks.map((chunk) => this.sendChunk(chunk)));
+    lost.push(...results.flat());
     if (lost.length > 0) throw new StatusPublishError(lost, details.length);
   }
 
@@ -165,8 +165,9 @@ export class EventBridgeStatusPublisher implements StatusPublisher {
         }
       });
       if (retry.length > 0 && attempt >= this.options.maxAttempts) {
-        for (const f of retryFailures)
+        for (const f of retryFailures) {
           lost.push({ ...f, message: `${f.message} (gave up after ${attempt} attempts)` });
+        }
         break;
       }
       if (retry.length > 0) await backoff(attempt, this.options);

@@ -42,6 +42,7 @@ export const sqsChangePublisherDefaults = {
 
 const SQS_MAX_BATCH_ENTRIES = 10;
 const SQS_HARD_MESSAGE_LIMIT = 1_048_576;
+const SQS_MAX_GROUP_ID_LENGTH = 128;
 
 const optionsSchema = z.object({
   client: sdkClient<SQSClient>('an SQSClient'),
@@ -152,6 +153,17 @@ export class SqsChangePublisher implements ChangePublisher {
       };
     }
     const group = changeGroupId(event.data);
+    if (group.length > SQS_MAX_GROUP_ID_LENGTH) {
+      // Kubernetes names allow up to 253 characters; SQS would refuse the whole entry with a vaguer message.
+      return {
+        failure: {
+          event,
+          code: 'GroupIdTooLong',
+          permanent: true,
+          message: `${resource}: message group id "${group}" is ${group.length} characters, over the SQS limit of ${SQS_MAX_GROUP_ID_LENGTH}`,
+        },
+      };
+    }
     return {
       queueUrl,
       outgoing: {

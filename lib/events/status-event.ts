@@ -83,14 +83,15 @@ export type StatusDetail = z.infer<typeof StatusDetailSchema>;
  * reads. `PutEvents` takes `Source`, `DetailType` and `Detail`; EventBridge adds the rest.
  */
 export const StatusEventSchema = z.object({
-  version: z.literal('0'),
-  id: z.string(),
   'detail-type': z.enum(Object.values(outcomeDetailType) as [string, ...string[]]),
   source: z.literal(STATUS_EVENT_SOURCE),
-  account: z.string(),
-  time: z.string(),
-  region: z.string(),
-  resources: z.array(z.string()),
   detail: StatusDetailSchema,
+  // Envelope fields EventBridge adds; only the three above are read, so emulators that omit some still work.
+  version: z.literal('0').optional(),
+  id: z.string().optional(),
+  account: z.string().optional(),
+  time: z.string().optional(),
+  region: z.string().optional(),
+  resources: z.array(z.string()).optional(),
 });
 export type StatusEvent = z.infer<typeof StatusEventSchema>;

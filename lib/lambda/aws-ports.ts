@@ -1,4 +1,4 @@
-import { awsClientConfigFromEnv, createAwsClients } from '../aws/clients.ts';
+import { type AwsClients, awsClientConfigFromEnv, createAwsClients } from '../aws/clients.ts';
 import { DynamoDbRegistry } from '../aws/dynamodb-registry.ts';
 import { EventBridgeStatusPublisher } from '../aws/eventbridge-status-publisher.ts';
 import { KmsKeyWrapper } from '../aws/kms-key-wrapper.ts';
@@ -11,9 +11,12 @@ import type { FunctionPorts } from './create-sqs-handler.ts';
 import { functionEnvironment } from './function-config.ts';
 
 /** The ports of a kind's function in AWS, from its environment (see {@link functionEnvironment}). */
-export function awsFunctionPorts(logger: Logger, env: NodeJS.ProcessEnv = process.env): FunctionPorts {
+export function awsFunctionPorts(
+  logger: Logger,
+  env: NodeJS.ProcessEnv = process.env,
+  clients: AwsClients = createAwsClients(awsClientConfigFromEnv(env)),
+): FunctionPorts {
   const config = functionEnvironment(env);
-  const clients = createAwsClients(awsClientConfigFromEnv(env));
   return {
     registry: new DynamoDbRegistry({ client: clients.documentClient, tableName: config.GSO_REGISTRY_TABLE }),
     sealer: new EnvelopeSealer(new KmsKeyWrapper({ client: clients.kms, keyId: config.GSO_KMS_KEY_ID })),

@@ -49,6 +49,7 @@ export function reachabilityAwareApim(
       probeEnvironment: async () => ((await probe(target.baseUrl)) ? client : planner).probeEnvironment(),
       putApi: async (spec: object, o: { dryRun: boolean }) =>
         ((await probe(target.baseUrl)) ? client : planner).putApi(spec, o),
+      getApi: async (hrid: string) => ((await probe(target.baseUrl)) ? client : planner).getApi(hrid),
       deleteApi: async (hrid: string) => ((await probe(target.baseUrl)) ? client : planner).deleteApi(hrid),
     };
   };

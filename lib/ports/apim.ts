@@ -7,6 +7,8 @@ import type { ResourceKey } from '../resource-key.ts';
 export interface ApimPort {
   probeEnvironment(): Promise<EnvironmentInfo>;
   putApi(spec: object, options: { dryRun: boolean }): Promise<Record<string, unknown>>;
+  /** Reads a v4 API's stored state (plans carry their ids here, unlike in the PUT answer). */
+  getApi(hrid: string): Promise<Record<string, unknown> | undefined>;
   deleteApi(hrid: string): Promise<'deleted' | 'not-found'>;
 }
 

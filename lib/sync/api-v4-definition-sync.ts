@@ -83,8 +83,15 @@ export const apiV4DefinitionSync: KindSync = {
         resyncDependents: false,
       };
     }
-    const state = (await ctx.apim(target).putApi(body, { dryRun: false })) as ApiV4State;
+    const apim = ctx.apim(target);
+    const state = (await apim.putApi(body, { dryRun: false })) as ApiV4State;
     const fields = toApiV4Status(state);
+    const planCount = Array.isArray(body.plans) ? body.plans.length : 0;
+    if (Object.keys(fields.plans).length < planCount) {
+      // APIM's upsert answer echoes plans without their ids; its read model has them.
+      const stored = (await apim.getApi(body.hrid)) as ApiV4State | undefined;
+      if (stored) fields.plans = toApiV4Status(stored).plans;
+    }
     if (fields.errors.severe.length > 0) {
       throw new TerminalError(
         'ApimRejected',

@@ -7,6 +7,7 @@ export type { SimulatorCredentials } from './auth.ts';
 export type { FailureOptions, InjectedStatus, PathMatcher } from './faults.ts';
 export type { HttpErrorBody } from './http-errors.ts';
 export { apiScopedId, nameUuid, topLevelCrossId, topLevelId } from './ids/hrid-to-uuid.ts';
+export type { JsonObject } from './json.ts';
 export type { ApimVersion } from './openapi/spec-location.ts';
 export type { RecordedRequest } from './recorded-request.ts';
 export { type ApimSimulatorOptions, SimulatorOptionsError } from './simulator-options.ts';

@@ -10,9 +10,13 @@ import { applyStrategicMergePatch } from './strategic-merge-patch.ts';
 /** A PATCH Content-Type (one of client-node's `PatchStrategy` values when valid). */
 export type PatchType = string;
 
+/** RFC 6902 JSON patch. */
 export const JSON_PATCH = 'application/json-patch+json';
+/** RFC 7386 JSON merge patch. */
 export const MERGE_PATCH = 'application/merge-patch+json';
+/** Kubernetes strategic merge patch (built-in types only). */
 export const STRATEGIC_MERGE_PATCH = 'application/strategic-merge-patch+json';
+/** Server-side apply (not implemented by this fake). */
 export const APPLY_PATCH = 'application/apply-patch+yaml';
 
 /** Patch types the real server advertises in its 415 message for this resource. */

@@ -183,7 +183,8 @@ async function waitUntilAnswering(
     const text = output();
     failure ??= new MotoServerError(
       `moto_server exited before answering (code ${code ?? '-'}, signal ${signal ?? '-'}). ` +
-        `Output:\n${text || '(none)'}\nIf it is not installed, ${INSTALL_HINT}`,
+        `Output:\n${text || '(none)'}` +
+        (!text || /not found|no module named/i.test(text) ? `\nIf it is not installed, ${INSTALL_HINT}` : ''),
       { addressInUse: /address already in use/i.test(text) },
     );
   });
@@ -242,8 +243,9 @@ function exitGuard(child: ChildProcess): { dispose(): void } {
   const onSignal = (signal: NodeJS.Signals) => {
     onExit();
     dispose();
-    // Re-raise with the default handler so the process still dies the way it was asked to.
-    process.kill(process.pid, signal);
+    // With no other handler left, re-raise so the process still dies the way it was asked to (the default
+    // action); if someone else handles the signal (the test runner), leave the decision to them.
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
   };
   const dispose = () => {
     process.off('exit', onExit);

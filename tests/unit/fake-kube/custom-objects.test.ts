@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ApiException, CustomObjectsApi, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
+import {
+  ApiException,
+  CustomObjectsApi,
+  KubernetesObjectApi,
+  PatchStrategy,
+  setHeaderOptions,
+} from '@kubernetes/client-node';
 import { FakeKubeServer } from '../../support/fake-kube/index.ts';
 
 const GROUP = 'gravitee.io';
@@ -31,7 +37,10 @@ interface CtxList {
   items: Ctx[];
 }
 
-function managementContext(name: string, labels: Record<string, string> = {}): Ctx & { apiVersion: string; kind: string } {
+function managementContext(
+  name: string,
+  labels: Record<string, string> = {},
+): Ctx & { apiVersion: string; kind: string } {
   return {
     apiVersion: `${GROUP}/${VERSION}`,
     kind: 'ManagementContext',
@@ -315,7 +324,10 @@ describe('custom objects through client-node CustomObjectsApi', () => {
     const status = JSON.parse(error.body);
     assert.equal(status.reason, 'Invalid');
     assert.equal(status.message, 'the server rejected our request due to an error in our request');
-    assert.equal((server.get(PLURAL, NAMESPACE, 'json-patch-test')?.spec as { baseUrl?: string }).baseUrl, 'https://apim.example.com');
+    assert.equal(
+      (server.get(PLURAL, NAMESPACE, 'json-patch-test')?.spec as { baseUrl?: string } | undefined)?.baseUrl,
+      'https://apim.example.com',
+    );
   });
 
   it('rejects a strategic merge patch on a custom resource with 415', async () => {
@@ -466,5 +478,35 @@ describe('custom objects through client-node CustomObjectsApi', () => {
     assert.equal(relabelled.metadata.generation, 1);
     assert.equal(respecced.metadata.generation, 2);
     assert.equal(server.list(PLURAL, NAMESPACE).filter((o) => o.metadata.name === 'applied').length, 1);
+  });
+
+  it('serves KubernetesObjectApi through discovery; its default strategic merge patch gets 415 on custom resources', async () => {
+    // Prepare
+    const objects = KubernetesObjectApi.makeApiClient(server.kubeConfig());
+    await create(managementContext('generic'));
+    const ref = {
+      apiVersion: `${GROUP}/${VERSION}`,
+      kind: 'ManagementContext',
+      metadata: { name: 'generic', namespace: NAMESPACE },
+    };
+
+    // Act
+    const read = await objects.read(ref);
+    const refused = await apiError(() =>
+      objects.patch({ ...ref, metadata: { ...ref.metadata, labels: { a: 'b' } } }),
+    );
+    const merged = await objects.patch(
+      { ...ref, metadata: { ...ref.metadata, labels: { a: 'b' } } },
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      PatchStrategy.MergePatch,
+    );
+
+    // Assess
+    assert.equal(read.metadata?.name, 'generic');
+    assert.equal(refused.code, 415);
+    assert.deepEqual(merged.metadata?.labels, { a: 'b' });
   });
 });

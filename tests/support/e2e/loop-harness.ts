@@ -1,0 +1,261 @@
+import { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
+import { type AwsClients, awsClientConfigFromEnv, createAwsClients } from '../../../lib/aws/clients.ts';
+import { KmsKeyWrapper } from '../../../lib/aws/kms-key-wrapper.ts';
+import { SqsChangePublisher } from '../../../lib/aws/sqs-change-publisher.ts';
+import { SqsMessageSource } from '../../../lib/aws/sqs-message-source.ts';
+import { ClientNodeCluster } from '../../../lib/kube/client-node-cluster.ts';
+import { awsFunctionPorts } from '../../../lib/lambda/aws-ports.ts';
+import { createSqsHandler } from '../../../lib/lambda/create-sqs-handler.ts';
+import { JsonLogger } from '../../../lib/log/logger.ts';
+import { EnvelopeSealer } from '../../../lib/sealing/envelope.ts';
+import { syncs } from '../../../lib/sync/syncs.ts';
+import { StatusWriter, statusWriterDefaults } from '../../../lib/watcher/status-writer.ts';
+import { statusFieldsByKind, watchedKinds } from '../../../lib/watcher/watched-kinds.ts';
+import { Watcher, watcherDefaults } from '../../../lib/watcher/watcher.ts';
+import { ApimSimulator } from '../apim-simulator/index.ts';
+import { FakeKubeServer, type KubeObject } from '../fake-kube/index.ts';
+import { type AwsStack, createAwsStack, queueUrlsOf } from '../moto/aws-stack.ts';
+import type { MotoServer } from '../moto/moto-server.ts';
+import { LambdaPoller } from './lambda-poller.ts';
+import { TrafficRecorder } from './traffic-recorder.ts';
+
+export const CLUSTER = 'e2e';
+/** Credentials of the simulated APIM: distinctive, so a test can search for them everywhere. */
+export const APIM_TOKEN = 'tok-7f3a9c51-never-leak-me';
+export const MAX_ATTEMPTS = 3;
+
+export const resources = {
+  context: { group: 'gravitee.io', version: 'v1alpha1', plural: 'managementcontexts' },
+  api: { group: 'gravitee.io', version: 'v1alpha1', plural: 'apiv4definitions' },
+  secret: { group: '', version: 'v1', plural: 'secrets' },
+  event: { group: '', version: 'v1', plural: 'events' },
+} as const;
+
+/**
+ * The whole loop, with real components where we can have them: the real `@kubernetes/client-node` against
+ * the fake API server, the real AWS SDK against moto (SQS FIFO + DLQ, EventBridge rule → SQS, DynamoDB,
+ * KMS), the real Lambda handlers (middy + Powertools batch) fed by an event-source-mapping emulator, and
+ * the APIM simulator that validates every exchange against the OpenAPI documents.
+ */
+export class LoopHarness {
+  readonly kube = new FakeKubeServer();
+  readonly apim = new ApimSimulator({
+    credentials: { bearerToken: APIM_TOKEN, basic: { username: 'admin', password: 'admin-pass-9d2e' } },
+  });
+  readonly traffic = new TrafficRecorder();
+  readonly logs: string[] = [];
+  stack!: AwsStack;
+  private clients!: AwsClients;
+  private watcher!: Watcher;
+  private statusWriter!: StatusWriter;
+  private pollers: LambdaPoller[] = [];
+
+  static async start(moto: MotoServer): Promise<LoopHarness> {
+    const harness = new LoopHarness();
+    await harness.boot(moto);
+    return harness;
+  }
+
+  private async boot(moto: MotoServer): Promise<void> {
+    await this.kube.start();
+    await this.apim.start();
+    const awsConfig = moto.clientConfig();
+    this.stack = await createAwsStack(awsConfig, {
+      clusters: [CLUSTER],
+      maxReceiveCount: MAX_ATTEMPTS,
+      visibilityTimeoutSeconds: 30,
+    });
+    this.clients = createAwsClients(awsConfig);
+    for (const [label, client] of Object.entries({
+      sqs: this.clients.sqs,
+      eventbridge: this.clients.eventBridge,
+      dynamodb: this.clients.dynamoDb,
+    }))
+      this.traffic.attach(client, label);
+    const logger = new JsonLogger({ service: 'e2e', level: 'debug', write: (line) => this.logs.push(line) });
+    const sealer = new EnvelopeSealer(
+      new KmsKeyWrapper({ client: this.clients.kms, keyId: this.stack.key.id }),
+    );
+    const kinds = watchedKinds();
+    const cluster = new ClientNodeCluster(this.kube.kubeConfig());
+    this.watcher = new Watcher(
+      cluster,
+      new SqsChangePublisher({ client: this.clients.sqs, queueUrls: queueUrlsOf(this.stack) }),
+      sealer,
+      { ...watcherDefaults, resyncIntervalMs: 0, restartDelayMs: 100, cluster: CLUSTER, kinds, logger },
+    );
+    const statusQueue = this.stack.statusQueues[CLUSTER];
+    if (!statusQueue) throw new Error('no status queue');
+    this.statusWriter = new StatusWriter(
+      cluster,
+      new SqsMessageSource({ client: this.clients.sqs, queueUrl: statusQueue.url }),
+      {
+        ...statusWriterDefaults,
+        waitSeconds: 1,
+        cluster: CLUSTER,
+        kinds,
+        statusFields: statusFieldsByKind(),
+        logger,
+      },
+    );
+    const silent = new PowertoolsLogger({ serviceName: 'e2e', logLevel: 'SILENT' });
+    for (const sync of syncs) {
+      const queue = this.stack.changeQueues[sync.kind];
+      if (!queue) throw new Error(`no queue for ${sync.kind}`);
+      const env = {
+        ...process.env,
+        ...(awsConfig.endpoint ? { AWS_ENDPOINT_URL: awsConfig.endpoint } : {}),
+        AWS_REGION: awsConfig.region,
+        GSO_QUEUE_URL: queue.url,
+        GSO_DLQ_URL: queue.deadLetter.url,
+        GSO_CHANGE_QUEUES: JSON.stringify(queueUrlsOf(this.stack)),
+        GSO_EVENT_BUS_NAME: this.stack.eventBus.name,
+        GSO_REGISTRY_TABLE: this.stack.table.name,
+        GSO_KMS_KEY_ID: this.stack.key.id,
+        GSO_MAX_ATTEMPTS: String(MAX_ATTEMPTS),
+        GSO_RETRY_BASE_SECONDS: '1',
+        GSO_RETRY_MAX_SECONDS: '2',
+        GSO_APIM_TIMEOUT_MS: '3000',
+      };
+      const handler = createSqsHandler(sync, () => awsFunctionPorts(logger, env, this.clients), silent);
+      const poller = new LambdaPoller(this.clients.sqs, queue, handler, `gso-${sync.kind}`);
+      this.pollers.push(poller);
+      poller.start();
+    }
+    this.statusWriter.start();
+    await this.watcher.start();
+  }
+
+  /** Secrets, credentials: everything the loop must never let out in plaintext. */
+  get awsClients(): AwsClients {
+    return this.clients;
+  }
+
+  contextManifest(name: string, auth: Record<string, unknown> = { bearerToken: APIM_TOKEN }): KubeObject {
+    return {
+      apiVersion: 'gravitee.io/v1alpha1',
+      kind: 'ManagementContext',
+      metadata: { name, namespace: 'default' },
+      spec: { baseUrl: this.apim.baseUrl, organizationId: 'DEFAULT', environmentId: 'DEFAULT', auth },
+    };
+  }
+
+  apiManifest(name: string, context: string, spec: Record<string, unknown> = {}): KubeObject {
+    return {
+      apiVersion: 'gravitee.io/v1alpha1',
+      kind: 'ApiV4Definition',
+      metadata: { name, namespace: 'default' },
+      spec: {
+        contextRef: { name: context },
+        name,
+        version: '1.0',
+        type: 'PROXY',
+        state: 'STARTED',
+        lifecycleState: 'UNPUBLISHED',
+        visibility: 'PRIVATE',
+        definitionVersion: 'V4',
+        listeners: [
+          { type: 'HTTP', paths: [{ path: `/${name}` }], entrypoints: [{ type: 'http-proxy', qos: 'AUTO' }] },
+        ],
+        endpointGroups: [
+          {
+            name: 'default',
+            type: 'http-proxy',
+            endpoints: [
+              {
+                name: 'backend',
+                type: 'http-proxy',
+                weight: 1,
+                inheritConfiguration: false,
+                secondary: false,
+                configuration: { target: 'https://backend.example.com' },
+              },
+            ],
+          },
+        ],
+        plans: {
+          'keyless-plan': {
+            name: 'Keyless',
+            security: { type: 'KEY_LESS' },
+            status: 'PUBLISHED',
+            type: 'API',
+            mode: 'STANDARD',
+            validation: 'AUTO',
+          },
+        },
+        ...spec,
+      },
+    };
+  }
+
+  api(name: string): KubeObject | undefined {
+    return this.kube.get(resources.api, 'default', name);
+  }
+
+  context(name: string): KubeObject | undefined {
+    return this.kube.get(resources.context, 'default', name);
+  }
+
+  /** Kubernetes Events recorded for an object. */
+  eventsFor(name: string): Array<{ reason?: string; type?: string; message?: string }> {
+    return this.kube
+      .list(resources.event, 'default')
+      .filter((e) => (e as { involvedObject?: { name?: string } }).involvedObject?.name === name) as Array<{
+      reason?: string;
+      type?: string;
+      message?: string;
+    }>;
+  }
+
+  /** APIM writes (PUT without dryRun, DELETE) for one API hrid. */
+  apimWrites(hrid: string): Array<{ method: string; path: string }> {
+    return this.apim
+      .writes()
+      .filter(
+        (r) =>
+          r.path.endsWith(`/apis/${hrid}`) ||
+          (r.method === 'PUT' && (r.body as { hrid?: string })?.hrid === hrid),
+      );
+  }
+
+  async stop(): Promise<void> {
+    await this.watcher?.stop(2_000);
+    await Promise.all(this.pollers.map((p) => p.stop()));
+    await this.statusWriter?.stop();
+    this.clients?.destroy();
+    await this.apim.stop();
+    await this.kube.stop();
+  }
+}
+
+/** Polls until `check` returns a truthy value, or fails with `what` after `timeoutMs`. */
+export async function eventually<T>(
+  what: string,
+  check: () => T | Promise<T>,
+  timeoutMs = 20_000,
+): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value as NonNullable<T>;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export function accepted(
+  object: KubeObject | undefined,
+): { status?: string; message?: string; reason?: string; observedGeneration?: number } | undefined {
+  const conditions = ((object?.status as { conditions?: unknown[] } | undefined)?.conditions ?? []) as Array<{
+    type: string;
+  }>;
+  return conditions.find((c) => c.type === 'Accepted') as ReturnType<typeof accepted>;
+}
+
+export { awsClientConfigFromEnv };
