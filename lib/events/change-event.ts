@@ -99,7 +99,16 @@ export function buildChangeEvent(
   };
 }
 
-/** FIFO message group: one per object, so changes of one object are processed in order. */
+/** SQS caps `MessageGroupId` at 128 characters. */
+const MAX_GROUP_ID = 128;
+
+/**
+ * FIFO message group: one per object, so changes of one object are processed in order. Readable when it
+ * fits SQS's limit; otherwise a readable prefix plus a hash, still one group per object.
+ */
 export function changeGroupId(data: Pick<ChangeData, 'cluster' | 'kind' | 'metadata'>): string {
-  return `${data.cluster}/${data.kind}/${data.metadata.namespace}/${data.metadata.name}`;
+  const id = `${data.cluster}/${data.kind}/${data.metadata.namespace}/${data.metadata.name}`;
+  if (id.length <= MAX_GROUP_ID) return id;
+  const hash = createHash('sha256').update(id).digest('hex').slice(0, 40);
+  return `${id.slice(0, MAX_GROUP_ID - hash.length - 1)}~${hash}`;
 }

@@ -18,7 +18,7 @@ describe('the whole loop for a v4 API: watcher → SQS → function → APIM →
   beforeEach(async () => {
     loop = await LoopHarness.start(moto);
   });
-  afterEach(async (t) => {
+  afterEach(async () => {
     if (process.env.GSO_E2E_DEBUG)
       process.stderr.write(
         `${loop.logs.join('')}\n${JSON.stringify(loop.apim.requests().map((r) => [r.method, r.path, r.status]))}\n`,

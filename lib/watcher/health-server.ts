@@ -1,0 +1,31 @@
+import { createServer, type Server } from 'node:http';
+
+export interface HealthChecks {
+  /** Process is alive and its loops are running. */
+  live: () => boolean;
+  /** Watches connected and the queue reachable: safe to receive traffic / hold the lease. */
+  ready: () => boolean;
+  /** Extra numbers shown on both endpoints (backlog, applied statuses). */
+  details?: () => Record<string, unknown>;
+}
+
+/** `/healthz` (liveness) and `/readyz` (readiness) for the kubelet probes; 200 or 503 with a JSON body. */
+export function startHealthServer(port: number, checks: HealthChecks, host = '0.0.0.0'): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    const check =
+      path === '/healthz' || path === '/livez' ? checks.live : path === '/readyz' ? checks.ready : undefined;
+    if (!check) {
+      res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
+      return;
+    }
+    const ok = check();
+    res
+      .writeHead(ok ? 200 : 503, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ ok, ...(checks.details?.() ?? {}) }));
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve(server));
+  });
+}
