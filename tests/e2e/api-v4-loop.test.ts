@@ -51,7 +51,9 @@ describe('the whole loop for a v4 API: watcher → SQS → function → APIM →
     assert.equal(accepted(api)?.observedGeneration, 1);
     assert.ok(api.metadata.finalizers?.includes('finalizers.gravitee.io/apidefinitiondeletion'));
     await eventually('context accepted', () => accepted(loop.context('apim'))?.status === 'True');
-    assert.ok(loop.eventsFor('orders').some((e) => e.reason === 'UpdateSucceeded'));
+    await eventually('an UpdateSucceeded event', () =>
+      loop.eventsFor('orders').some((e) => e.reason === 'UpdateSucceeded'),
+    );
   });
 
   /** Context + API applied and accepted at generation 1. */

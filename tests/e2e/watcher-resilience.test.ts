@@ -54,7 +54,7 @@ describe('watcher resilience', () => {
     );
     assert.equal(accepted(api)?.status, 'False');
     assert.match(accepted(api)?.message ?? '', /ApiV4Definition default\/huge.*bytes/);
-    assert.ok(loop.eventsFor('huge').some((e) => e.type === 'Warning'));
+    await eventually('a Warning event', () => loop.eventsFor('huge').some((e) => e.type === 'Warning'));
     assert.equal(loop.apim.apis().has('default-huge'), false);
   });
 });
