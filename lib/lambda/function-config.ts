@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QueueUrlMapSchema } from '../config/queue-url-map.ts';
 
 /** Environment of a kind's function, validated at cold start so a bad deploy fails loudly and early. */
 export const FunctionEnvironmentSchema = z.object({
@@ -7,17 +8,7 @@ export const FunctionEnvironmentSchema = z.object({
   /** Its FIFO dead-letter queue (malformed records go there at once). */
   GSO_DLQ_URL: z.url(),
   /** JSON map kind → change queue URL, for re-syncing dependents of other kinds. */
-  GSO_CHANGE_QUEUES: z.string().transform((s, ctx) => {
-    try {
-      return z.record(z.string(), z.url()).parse(JSON.parse(s));
-    } catch (error) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `not a JSON map of kind to queue URL: ${(error as Error).message}`,
-      });
-      return z.NEVER;
-    }
-  }),
+  GSO_CHANGE_QUEUES: QueueUrlMapSchema,
   GSO_EVENT_BUS_NAME: z.string().min(1),
   GSO_REGISTRY_TABLE: z.string().min(3),
   GSO_KMS_KEY_ID: z.string().min(1),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QueueUrlMapSchema } from '../config/queue-url-map.ts';
 
 const list = z
   .string()
@@ -14,17 +15,7 @@ const list = z
 export const WatcherEnvironmentSchema = z.object({
   GSO_CLUSTER: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'a DNS label such as prod-eu'),
   /** JSON map kind → change queue URL (SQS FIFO). */
-  GSO_CHANGE_QUEUES: z.string().transform((s, ctx) => {
-    try {
-      return z.record(z.string(), z.url()).parse(JSON.parse(s));
-    } catch (error) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `not a JSON map of kind to queue URL: ${(error as Error).message}`,
-      });
-      return z.NEVER;
-    }
-  }),
+  GSO_CHANGE_QUEUES: QueueUrlMapSchema,
   GSO_STATUS_QUEUE_URL: z.url(),
   GSO_KMS_KEY_ID: z.string().min(1),
   /** Comma-separated namespaces; empty = all namespaces. */

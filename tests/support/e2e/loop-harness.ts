@@ -13,6 +13,7 @@ import { StatusWriter, statusWriterDefaults } from '../../../lib/watcher/status-
 import { statusFieldsByKind, watchedKinds } from '../../../lib/watcher/watched-kinds.ts';
 import { Watcher, watcherDefaults } from '../../../lib/watcher/watcher.ts';
 import { ApimSimulator } from '../apim-simulator/index.ts';
+import { apiObject } from '../factories/resources.ts';
 import { FakeKubeServer, type KubeObject } from '../fake-kube/index.ts';
 import { type AwsStack, createAwsStack, queueUrlsOf } from '../moto/aws-stack.ts';
 import type { MotoServer } from '../moto/moto-server.ts';
@@ -141,51 +142,8 @@ export class LoopHarness {
   }
 
   apiManifest(name: string, context: string, spec: Record<string, unknown> = {}): KubeObject {
-    return {
-      apiVersion: 'gravitee.io/v1alpha1',
-      kind: 'ApiV4Definition',
-      metadata: { name, namespace: 'default' },
-      spec: {
-        contextRef: { name: context },
-        name,
-        version: '1.0',
-        type: 'PROXY',
-        state: 'STARTED',
-        lifecycleState: 'UNPUBLISHED',
-        visibility: 'PRIVATE',
-        definitionVersion: 'V4',
-        listeners: [
-          { type: 'HTTP', paths: [{ path: `/${name}` }], entrypoints: [{ type: 'http-proxy', qos: 'AUTO' }] },
-        ],
-        endpointGroups: [
-          {
-            name: 'default',
-            type: 'http-proxy',
-            endpoints: [
-              {
-                name: 'backend',
-                type: 'http-proxy',
-                weight: 1,
-                inheritConfiguration: false,
-                secondary: false,
-                configuration: { target: 'https://backend.example.com' },
-              },
-            ],
-          },
-        ],
-        plans: {
-          'keyless-plan': {
-            name: 'Keyless',
-            security: { type: 'KEY_LESS' },
-            status: 'PUBLISHED',
-            type: 'API',
-            mode: 'STANDARD',
-            validation: 'AUTO',
-          },
-        },
-        ...spec,
-      },
-    };
+    const { apiVersion, kind, spec: base } = apiObject(name, { contextRef: { name: context }, ...spec });
+    return { apiVersion, kind, metadata: { name, namespace: 'default' }, spec: base };
   }
 
   api(name: string): KubeObject | undefined {
