@@ -32,12 +32,3 @@ export function parseResourceKey(value: string): ResourceKey {
   }
   return { cluster, kind, namespace, name };
 }
-
-/** `namespace/name`, as Kubernetes users write it. */
-export function objectName(key: Pick<ResourceKey, 'namespace' | 'name'>): string {
-  return `${key.namespace}/${key.name}`;
-}
-
-export function sameResource(a: ResourceKey, b: ResourceKey): boolean {
-  return a.cluster === b.cluster && a.kind === b.kind && a.namespace === b.namespace && a.name === b.name;
-}

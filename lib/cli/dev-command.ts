@@ -114,13 +114,8 @@ export async function runDev(options: DevOptions, out: (line: string) => void): 
 
 /** One line per resource: what the loop last said about it. */
 export function summary(session: DevSession): string {
-  const latest = new Map<string, (typeof session.functions.bus.archive)[number]['detail']>();
-  for (const event of session.functions.bus.archive) {
-    const d = event.detail;
-    latest.set(`${d.kind} ${d.namespace}/${d.name}`, d);
-  }
   const lines = ['— status —'];
-  for (const [resource, d] of [...latest.entries()].sort()) {
+  for (const [resource, d] of session.functions.bus.latestByResource()) {
     const accepted = d.status.conditions.find((c) => c.type === 'Accepted');
     const calls = d.apim
       .map((c) => `${c.method} ${c.url}${c.status ? ` → ${c.status}` : ' (planned, not sent)'}`)

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { PlannedCall } from '../apim/planning-apim.ts';
-import type { StatusDetail } from '../events/status-event.ts';
 import { DevSession } from '../local/dev-session.ts';
 import { ManifestCluster } from '../local/manifest-cluster.ts';
 import { reachabilityAwareApim } from '../local/reachability.ts';
@@ -38,12 +37,7 @@ export async function planManifests(paths: string[]): Promise<PlanEntry[]> {
   await session.start();
   await session.settle(30_000);
   await session.stop();
-  const latest = new Map<string, StatusDetail>();
-  for (const event of session.functions.bus.archive) {
-    const d = event.detail;
-    latest.set(`${d.kind} ${d.namespace}/${d.name}`, d);
-  }
-  return [...latest.entries()].sort().map(([resource, detail]) => {
+  return [...session.functions.bus.latestByResource()].map(([resource, detail]) => {
     const accepted = detail.status.conditions.find((c) => c.type === 'Accepted');
     return {
       resource,

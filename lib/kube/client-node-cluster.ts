@@ -63,7 +63,6 @@ export class ClientNodeCluster implements ClusterApi {
     informer.on('update', (o) => handlers.onUpsert(o as ClusterObject));
     informer.on('delete', (o) => handlers.onDelete(o as ClusterObject));
     informer.on('error', (e) => handlers.onError(e));
-    informer.on('connect', () => handlers.onConnect?.());
     await informer.start();
     return {
       restart: () => informer.start(),

@@ -1,4 +1,3 @@
-import { kinds } from '../crds/kinds.ts';
 import type { Logger } from '../log/logger.ts';
 import type { ApimFactory } from '../ports/apim.ts';
 import type { ClusterApi } from '../ports/cluster.ts';
@@ -88,5 +87,3 @@ export class DevSession {
     await this.functions.stop();
   }
 }
-
-export { kinds };

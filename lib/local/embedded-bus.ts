@@ -27,6 +27,14 @@ export class EmbeddedBus implements StatusPublisher {
     this.rules.push(rule);
   }
 
+  /** The last status detail of every resource, keyed `Kind namespace/name`, sorted by that key. */
+  latestByResource(): Map<string, StatusDetail> {
+    const latest = new Map<string, StatusDetail>();
+    for (const { detail } of this.archive)
+      latest.set(`${detail.kind} ${detail.namespace}/${detail.name}`, detail);
+    return new Map([...latest.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+
   async publish(details: StatusDetail[]): Promise<void> {
     for (const detail of details) {
       const event: StatusEvent = {

@@ -53,11 +53,6 @@ export class JsonLogger implements Logger {
     this.write = write ?? ((line) => process.stdout.write(line));
   }
 
-  child(fields: Record<string, unknown>): JsonLogger {
-    const level = (Object.keys(LEVELS) as LogLevel[]).find((l) => LEVELS[l] === this.threshold) ?? 'info';
-    return new JsonLogger({ ...(this.base as { service: string }), ...fields, level, write: this.write });
-  }
-
   debug(message: string, extra?: Record<string, unknown>): void {
     this.log('debug', message, extra);
   }

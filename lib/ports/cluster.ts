@@ -30,8 +30,6 @@ export interface WatchHandlers {
   onDelete(object: ClusterObject): void;
   /** The watch stopped with an error; the adapter does not restart by itself. */
   onError(error: unknown): void;
-  /** A (re)connection started: list then watch. */
-  onConnect?(): void;
 }
 
 export interface WatchHandle {

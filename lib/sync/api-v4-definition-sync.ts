@@ -4,6 +4,7 @@ import { type ApiV4State, toApiV4Status } from '../apim/payload/api-v4-state.ts'
 import { payloadHash } from '../apim/payload/canonical-json.ts';
 import { type ApimTarget, targetFingerprint } from '../apim/target.ts';
 import { kinds } from '../crds/kinds.ts';
+import { describeIssues } from '../crds/validate.ts';
 import { TerminalError } from '../errors/sync-errors.ts';
 import type { ChangeData } from '../events/change-event.ts';
 import type { ResourceKey } from '../resource-key.ts';
@@ -30,9 +31,9 @@ function requireContext(key: ResourceKey, data: ChangeData): ResourceKey {
 function validSpec(spec: Record<string, unknown>): void {
   const parsed = kinds.ApiV4Definition.spec.safeParse(spec);
   if (!parsed.success) {
-    const issues = parsed.error.issues
+    const issues = describeIssues(parsed.error)
       .slice(0, 5)
-      .map((i) => `spec.${i.path.join('.')}: ${i.message}`)
+      .map((i) => `${i.path ? `spec.${i.path}` : 'spec'}: ${i.message}`)
       .join('; ');
     throw new TerminalError('InvalidSpec', issues);
   }

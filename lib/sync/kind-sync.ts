@@ -1,4 +1,3 @@
-import type { ApimExchange } from '../apim/http.ts';
 import type { ApimTarget } from '../apim/target.ts';
 import type { ChangeData } from '../events/change-event.ts';
 import type { ResourceStatus } from '../events/status-event.ts';
@@ -51,6 +50,3 @@ export interface KindSync {
   apply(input: ApplyInput): Promise<ApplyResult>;
   remove(input: ApplyInput): Promise<RemoveResult>;
 }
-
-/** Records APIM exchanges of one delivery. */
-export type ExchangeLog = ApimExchange[];

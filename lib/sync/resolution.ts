@@ -1,5 +1,4 @@
 import type { ChangeData } from '../events/change-event.ts';
-import { SEALED_PLACEHOLDER } from '../events/sealed.ts';
 import { encryptionContextOf } from '../sealing/encryption-context.ts';
 import type { EnvelopeSealer } from '../sealing/envelope.ts';
 
@@ -47,12 +46,4 @@ export async function resolveDocument(data: ChangeData, sealer: EnvelopeSealer):
     setAt(doc as unknown as Record<string, unknown>, path, value);
   }
   return doc;
-}
-
-/** True if a spec still holds a sealed placeholder (a value the function could not restore). */
-export function hasPlaceholder(value: unknown): boolean {
-  if (value === SEALED_PLACEHOLDER) return true;
-  if (Array.isArray(value)) return value.some(hasPlaceholder);
-  if (value && typeof value === 'object') return Object.values(value).some(hasPlaceholder);
-  return false;
 }

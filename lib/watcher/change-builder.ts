@@ -54,12 +54,14 @@ export async function buildChange(
       canonicalJson({ spec: collected.spec, annotations: data.metadata.annotations ?? {}, secretDigest }),
     )
     .digest('hex');
+  // A resync re-sends an unchanged resourceVersion: its content (the digest) is what makes it a new event.
+  const salt = change === 'resync' ? digest : deps.salt;
   const event = buildChangeEvent(
     change,
     { ...data, ...(sealed ? { sealed } : {}) },
     {
       ...(deps.now ? { time: deps.now } : {}),
-      ...(deps.salt ? { salt: deps.salt } : {}),
+      ...(salt ? { salt } : {}),
     },
   );
   return { event, digest, problems: collected.problems };

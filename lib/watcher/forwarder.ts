@@ -24,8 +24,6 @@ export class ChangeForwarder {
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> | undefined;
   private retryMs = 0;
-  /** Events sent since start (for health and benchmarks). */
-  sent = 0;
 
   constructor(publisher: ChangePublisher, options: ForwarderOptions) {
     this.publisher = publisher;
@@ -83,7 +81,6 @@ export class ChangeForwarder {
           this.options.logger.error('could not report a rejected change', { error }),
         );
     }
-    this.sent += batch.length - failures.length;
     if (transient.length > 0) this.backOff(transient, `${transient.length} changes not accepted yet`);
     else this.retryMs = 0;
   }

@@ -1,4 +1,4 @@
-import type { ChangeType } from '../events/change-event.ts';
+import { type ChangeType, changeOf } from '../events/change-event.ts';
 import type { Logger } from '../log/logger.ts';
 import type { ChangePublisher, PublishFailure } from '../ports/change-publisher.ts';
 import {
@@ -9,7 +9,7 @@ import {
   type WatchHandle,
 } from '../ports/cluster.ts';
 import type { EnvelopeSealer } from '../sealing/envelope.ts';
-import { buildChange } from './change-builder.ts';
+import { type BuiltChange, buildChange } from './change-builder.ts';
 import { ChangeForwarder } from './forwarder.ts';
 
 /** A kind the watcher follows: how to reach it and which finalizer guards its APIM clean-up. */
@@ -58,7 +58,6 @@ export class Watcher {
   /** One promise chain per object, so consecutive events of an object are handled in order. */
   private readonly chains = new Map<string, Promise<void>>();
   private readonly failures = new Map<string, number>();
-  private readonly connected = new Set<string>();
   private resyncTimer: NodeJS.Timeout | undefined;
   private stopped = false;
 
@@ -88,10 +87,8 @@ export class Watcher {
         const handle = await this.cluster.watch(kind, namespace, {
           onUpsert: (o) => this.serialize(kind, o, () => this.onUpsert(kind, o)),
           onDelete: (o) => this.serialize(kind, o, () => this.onDelete(kind, o)),
-          onConnect: () => this.connected.add(watchId),
           onError: (error) => this.onWatchError(watchId, error),
         });
-        this.connected.add(watchId);
         this.handles.push({ kind, watchId, handle });
       }
     }
@@ -143,7 +140,6 @@ export class Watcher {
     if (this.stopped) return;
     const count = (this.failures.get(watchId) ?? 0) + 1;
     this.failures.set(watchId, count);
-    this.connected.delete(watchId);
     const delay = Math.min(this.options.restartDelayMs * 2 ** (count - 1), this.options.maxRestartDelayMs);
     this.options.logger.warn('watch failed, restarting', {
       watch: watchId,
@@ -158,7 +154,6 @@ export class Watcher {
         .restart()
         .then(() => {
           this.failures.delete(watchId);
-          this.connected.add(watchId);
           this.options.logger.info('watch restarted', { watch: watchId });
         })
         .catch((restartError: unknown) => this.onWatchError(watchId, restartError));
@@ -187,13 +182,7 @@ export class Watcher {
     this.forwarded.set(key, { uid, digest: built.digest });
     for (const problem of built.problems)
       this.options.logger.warn('reference not readable', { resource: key, problem });
-    this.forwarder.enqueue(built.event);
-    this.options.logger.info('change forwarded', {
-      resource: key,
-      change: 'applied',
-      generation: current.metadata.generation,
-      eventId: built.event.id,
-    });
+    this.send(key, built);
   }
 
   private async onDelete(kind: WatchedKind, object: ClusterObject): Promise<void> {
@@ -208,19 +197,20 @@ export class Watcher {
     if (this.forwarded.get(key)?.uid === uid) this.forwarded.delete(key);
   }
 
-  private async forward(kind: WatchedKind, object: ClusterObject, change: ChangeType, salt?: string) {
-    const built = await buildChange(object, kind.kind, this.options.cluster, change, {
-      ...this.buildDeps(),
-      ...(salt ? { salt } : {}),
-    });
+  /** Builds (reads Secrets, seals) and sends the change of an object. */
+  private async forward(kind: WatchedKind, object: ClusterObject, change: ChangeType): Promise<void> {
+    const built = await buildChange(object, kind.kind, this.options.cluster, change, this.buildDeps());
+    this.send(keyOf(kind.kind, object), built);
+  }
+
+  private send(key: string, built: BuiltChange): void {
     this.forwarder.enqueue(built.event);
     this.options.logger.info('change forwarded', {
-      resource: keyOf(kind.kind, object),
-      change,
-      generation: object.metadata.generation,
+      resource: key,
+      change: changeOf(built.event),
+      generation: built.event.data.metadata.generation,
       eventId: built.event.id,
     });
-    return built;
   }
 
   private buildDeps() {
@@ -262,13 +252,17 @@ export class Watcher {
         if (object.metadata.deletionTimestamp) continue;
         this.serialize(kind, object, async () => {
           const key = keyOf(kind.kind, object);
-          const built = await buildChange(object, kind.kind, this.options.cluster, 'resync', {
-            ...this.buildDeps(),
-          });
+          const built = await buildChange(
+            object,
+            kind.kind,
+            this.options.cluster,
+            'resync',
+            this.buildDeps(),
+          );
           const last = this.forwarded.get(key);
           if (last?.uid === object.metadata.uid && last.digest === built.digest) return;
           this.forwarded.set(key, { uid: object.metadata.uid, digest: built.digest });
-          await this.forward(kind, object, 'resync', built.digest);
+          this.send(key, built);
         });
       }
     }
