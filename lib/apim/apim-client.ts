@@ -1,7 +1,7 @@
-import { TerminalError } from '../errors/sync-errors.ts';
-import type { ApimPort } from '../ports/apim.ts';
+import { RecoverableError, TerminalError } from '../errors/sync-errors.ts';
+import type { ApimPort, ApimState } from '../ports/apim.ts';
 import { ApimHttpError, type ApimHttpOptions, apimHttpDefaults, apimRequest } from './http.ts';
-import { type ApimTarget, automationRoot, environmentUrl } from './target.ts';
+import { type ApimTarget, automationRoot, dryRunQuery, environmentUrl, managementV1Root } from './target.ts';
 
 /** What APIM answers for an environment (Management API v2). */
 export interface EnvironmentInfo {
@@ -11,11 +11,12 @@ export interface EnvironmentInfo {
 }
 
 /**
- * Client of the APIM Automation API and of the Management API v2 environment probe, for one target.
+ * Client of the APIM Automation API, of the Management API v1 import of v2 APIs and of the Management API
+ * v2 environment probe, for one target.
  *
  * @example
  * const apim = new ApimClient(target, { timeoutMs: 5000 });
- * const state = await apim.putApi(spec, { dryRun: false });
+ * const state = await apim.upsert('applications', body, { dryRun: false });
  */
 export class ApimClient implements ApimPort {
   readonly target: ApimTarget;
@@ -43,47 +44,53 @@ export class ApimClient implements ApimPort {
     }
   }
 
-  /** Upserts a v4 API by HRID; with `dryRun` APIM only validates and answers the would-be state. */
-  async putApi(spec: object, options: { dryRun: boolean }): Promise<Record<string, unknown>> {
-    return this.put('apis', spec, options);
+  async upsert(collection: string, body: object, options: { dryRun?: boolean }): Promise<ApimState> {
+    const url = `${automationRoot(this.target)}/${collection}${dryRunQuery(options)}`;
+    return this.put(url, body, collection.includes('/'));
   }
 
-  /** Reads a v4 API by HRID; undefined when APIM does not have it. */
-  async getApi(hrid: string): Promise<Record<string, unknown> | undefined> {
-    const url = `${automationRoot(this.target)}/apis/${encodeURIComponent(hrid)}`;
+  async read(item: string): Promise<ApimState | undefined> {
+    const url = `${automationRoot(this.target)}/${item}`;
     try {
       const { json } = await apimRequest('GET', url, this.target.auth, undefined, this.options);
-      return json as Record<string, unknown>;
+      return json as ApimState;
     } catch (error) {
       if (error instanceof ApimHttpError && error.status === 404) return undefined;
       throw error;
     }
   }
 
-  /** Deletes a v4 API by HRID; resolves `'not-found'` when APIM no longer has it (counts as done). */
-  async deleteApi(hrid: string): Promise<'deleted' | 'not-found'> {
-    return this.delete(`apis/${encodeURIComponent(hrid)}`);
+  async remove(item: string): Promise<'deleted' | 'not-found'> {
+    return this.delete(`${automationRoot(this.target)}/${item}`);
   }
 
-  /** Upserts one Automation API resource collection (`apis`, `applications`, …). */
-  private async put(collection: string, spec: object, options: { dryRun: boolean }) {
-    const url = `${automationRoot(this.target)}/${collection}?dryRun=${options.dryRun}`;
+  async importV2Api(body: object, options: { dryRun: boolean }): Promise<ApimState> {
+    const url = `${managementV1Root(this.target)}/apis/import-crd?dryRun=${options.dryRun}`;
+    return this.put(url, body, false);
+  }
+
+  async deleteV2Api(id: string): Promise<'deleted' | 'not-found'> {
+    return this.delete(`${managementV1Root(this.target)}/apis/${encodeURIComponent(id)}?closePlans=true`);
+  }
+
+  /**
+   * A 404 on a nested collection (`apis/{hrid}/subscriptions`) means the parent is not in APIM yet: worth a
+   * retry. On a top-level collection it means the organization or environment does not exist: terminal.
+   */
+  private async put(url: string, body: object, nested: boolean): Promise<ApimState> {
     try {
-      const { json } = await apimRequest('PUT', url, this.target.auth, spec, this.options);
-      return json as Record<string, unknown>;
+      const { json } = await apimRequest('PUT', url, this.target.auth, body, this.options);
+      return (json ?? {}) as ApimState;
     } catch (error) {
       if (error instanceof ApimHttpError) {
-        throw new TerminalError(
-          'ApimNotFound',
-          `${error.message} (does the organization/environment exist?)`,
-        );
+        if (nested) throw new RecoverableError('ApimParentNotFound', `${error.message} (the parent resource is not in APIM yet)`);
+        throw new TerminalError('ApimNotFound', `${error.message} (does the organization/environment exist?)`);
       }
       throw error;
     }
   }
 
-  private async delete(path: string): Promise<'deleted' | 'not-found'> {
-    const url = `${automationRoot(this.target)}/${path}`;
+  private async delete(url: string): Promise<'deleted' | 'not-found'> {
     try {
       await apimRequest('DELETE', url, this.target.auth, undefined, this.options);
       return 'deleted';

@@ -125,6 +125,11 @@ export function automationRoot(target: ApimTarget): string {
   return `${target.baseUrl}${target.automationPath}/organizations/${seg(target.organizationId)}/environments/${seg(target.environmentId)}`;
 }
 
+/** `…/management/organizations/{org}/environments/{env}` (Management API v1, used for v2 API import). */
+export function managementV1Root(target: ApimTarget): string {
+  return `${target.baseUrl}${target.managementPath}/organizations/${seg(target.organizationId)}/environments/${seg(target.environmentId)}`;
+}
+
 /** `…/management/v2/organizations/{org}/environments/{env}` for a target. */
 export function environmentUrl(target: ApimTarget): string {
   return `${target.baseUrl}${target.managementPath}/v2/organizations/${seg(target.organizationId)}/environments/${seg(target.environmentId)}`;
@@ -133,4 +138,9 @@ export function environmentUrl(target: ApimTarget): string {
 /** The non-secret identity of a target; part of the applied-request hash so a new target means a new write. */
 export function targetFingerprint(target: ApimTarget): string {
   return `${automationRoot(target)}`;
+}
+
+/** `?dryRun=<bool>` for an upsert, or nothing when the collection takes no dry run. */
+export function dryRunQuery(options: { dryRun?: boolean }): string {
+  return options.dryRun === undefined ? '' : `?dryRun=${options.dryRun}`;
 }

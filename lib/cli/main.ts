@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { LogLevel } from '../log/logger.ts';
 import { ManifestError } from '../manifests/load-manifests.ts';
 import { runDev } from './dev-command.ts';
+import { runDryRun } from './dry-run-command.ts';
 import { runPlan } from './plan-command.ts';
 import { runValidate } from './validate-command.ts';
 
@@ -11,8 +12,10 @@ commands:
   dev [--manifests DIR] [--cluster NAME] [--namespace NS]... [--offline] [--once] [--log-level LEVEL]
         run the whole loop locally (watcher, queues, functions, bus, status writer), against the cluster of
         the current kubeconfig or, without one, the manifests in DIR (default ./manifests)
-  validate <file|dir>...
-        check gravitee.io manifests (schema and references); exit 1 on any error
+  validate <file|dir>... [--dry-run-apim] [--output table|json]
+        check gravitee.io manifests (schema, references and GKO's admission rules); exit 1 on any error.
+        With --dry-run-apim, also send the real payloads to the APIM of each ManagementContext with
+        dryRun=true and report APIM's severe errors and warnings per resource (nothing is changed)
   plan <file|dir>... [--output table|json]
         show the APIM calls the manifests would cause, without sending any
 `;
@@ -26,9 +29,21 @@ export async function main(
   try {
     switch (command) {
       case 'validate': {
-        const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });
+        const { positionals, values } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: {
+            'dry-run-apim': { type: 'boolean', default: false },
+            output: { type: 'string', short: 'o', default: 'table' },
+          },
+        });
         if (positionals.length === 0) throw new UsageError('validate needs at least one file or directory');
-        return runValidate(positionals, out);
+        if (values.output !== 'table' && values.output !== 'json')
+          throw new UsageError('--output is table or json');
+        const local = await runValidate(positionals, out);
+        // APIM is only asked about manifests that pass the local checks.
+        if (local !== 0 || !values['dry-run-apim']) return local;
+        return await runDryRun(positionals, values.output, out);
       }
       case 'plan': {
         const { positionals, values } = parseArgs({

@@ -1,3 +1,7 @@
+import { admissionIssues } from '../admission/admission-issues.ts';
+import type { AdmissionIssue } from '../admission/issue.ts';
+import type { LookedUpResource, ResourceLookup } from '../admission/lookup.ts';
+import { kindByName } from '../crds/kinds.ts';
 import { validateResource } from '../crds/validate.ts';
 import {
   describeDocument,
@@ -5,6 +9,7 @@ import {
   loadManifests,
   type ManifestDocument,
 } from '../manifests/load-manifests.ts';
+import { syncs } from '../sync/syncs.ts';
 
 /** One problem found by `gso validate`: where, which resource, which field, what. */
 export interface ValidationProblem {
@@ -16,39 +21,89 @@ export interface ValidationProblem {
   severity: 'error' | 'warning';
 }
 
-const SUPPORTED = new Set(['ManagementContext', 'ApiV4Definition']);
+const DEFAULT_NAMESPACE = 'default';
 
 function meta(doc: Record<string, unknown>) {
   return (doc.metadata ?? {}) as { name?: string; namespace?: string };
 }
 
+function asResource(doc: Record<string, unknown>): LookedUpResource & { kind: string } {
+  return {
+    ...doc,
+    kind: String(doc.kind),
+    metadata: (doc.metadata ?? {}) as LookedUpResource['metadata'],
+  };
+}
+
 /**
- * Checks manifests like the API server and the functions would: schema of every supported gravitee.io
- * resource, then references between them (a contextRef must name a ManagementContext in the set; a
- * secretRef Secret absent from the set is only a warning, it may exist in the cluster).
+ * The manifests seen as a cluster: what `kubectl apply` of all of them would create. A resource defined
+ * twice is the last definition, as the last apply wins.
+ */
+export function manifestLookup(documents: ManifestDocument[]): ResourceLookup {
+  const byKey = new Map<string, LookedUpResource>();
+  const byKind = new Map<string, Map<string, LookedUpResource>>();
+  for (const { doc } of documents) {
+    const { name, namespace } = meta(doc);
+    if (!name) continue;
+    const kind = String(doc.kind);
+    const key = `${namespace ?? DEFAULT_NAMESPACE}/${name}`;
+    const resource = asResource(doc);
+    byKey.set(`${kind}/${key}`, resource);
+    const ofKind = byKind.get(kind) ?? new Map<string, LookedUpResource>();
+    ofKind.set(key, resource);
+    byKind.set(kind, ofKind);
+  }
+  return {
+    get: (kind, namespace, name) => byKey.get(`${kind}/${namespace}/${name}`),
+    list: (kind) => [...(byKind.get(kind)?.values() ?? [])],
+  };
+}
+
+/** An admission issue in CLI words: a missing reference is one the manifests do not contain. */
+function admissionMessage(issue: AdmissionIssue): string {
+  const missing = issue.missingReference;
+  return missing
+    ? `${missing.kind} ${missing.namespace}/${missing.name} is not among the manifests`
+    : issue.message;
+}
+
+/**
+ * Checks manifests like the API server and the functions would: schema of every gravitee.io resource,
+ * then GKO's admission rules, with the given manifests standing for the cluster (a Subscription's API
+ * and Application, a contextRef's ManagementContext… must be among them). A secretRef Secret absent from
+ * the set is only a warning: it may exist in the cluster.
  */
 export function validateDocuments(documents: ManifestDocument[]): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
-  const contexts = new Set<string>();
+  const lookup = manifestLookup(documents);
   const secrets = new Set<string>();
   for (const { doc } of documents) {
     const m = meta(doc);
-    const ns = m.namespace ?? 'default';
-    if (doc.kind === 'ManagementContext' && isGravitee(doc)) contexts.add(`${ns}/${m.name}`);
-    if (doc.kind === 'Secret' && doc.apiVersion === 'v1') secrets.add(`${ns}/${m.name}`);
+    if (doc.kind === 'Secret' && doc.apiVersion === 'v1')
+      secrets.add(`${m.namespace ?? DEFAULT_NAMESPACE}/${m.name}`);
   }
+  const handled = new Set(syncs.map((sync) => sync.kind));
   for (const { file, index, doc } of documents) {
     if (!isGravitee(doc)) continue;
     const resource = describeDocument(doc);
     const at = { file, document: index + 1, resource };
-    if (!SUPPORTED.has(String(doc.kind))) {
+    const kind = String(doc.kind);
+    if (!kindByName(kind)) {
       problems.push({
         ...at,
         field: 'kind',
-        message: `${String(doc.kind)} is not handled by this release`,
+        message: `${kind} is not a kind this operator knows`,
         severity: 'warning',
       });
       continue;
+    }
+    if (!handled.has(kind)) {
+      problems.push({
+        ...at,
+        field: 'kind',
+        message: `${kind} is not handled by this release`,
+        severity: 'warning',
+      });
     }
     const result = validateResource(doc);
     if (!result.ok) {
@@ -56,20 +111,16 @@ export function validateDocuments(documents: ManifestDocument[]): ValidationProb
         problems.push({ ...at, field: issue.path, message: issue.message, severity: 'error' });
       continue;
     }
-    const ns = meta(doc).namespace ?? 'default';
-    const spec = (doc.spec ?? {}) as Record<string, unknown>;
-    const contextRef = spec.contextRef as { name?: string; namespace?: string } | undefined;
-    if (contextRef?.name) {
-      const target = `${contextRef.namespace ?? ns}/${contextRef.name}`;
-      if (!contexts.has(target)) {
-        problems.push({
-          ...at,
-          field: 'spec.contextRef',
-          message: `ManagementContext ${target} is not among the manifests`,
-          severity: 'error',
-        });
-      }
+    for (const issue of admissionIssues(asResource(doc), lookup)) {
+      problems.push({
+        ...at,
+        field: issue.field,
+        message: admissionMessage(issue),
+        severity: issue.severity,
+      });
     }
+    const ns = meta(doc).namespace ?? DEFAULT_NAMESPACE;
+    const spec = (doc.spec ?? {}) as Record<string, unknown>;
     for (const field of ['auth', 'cloud']) {
       const ref = (spec[field] as { secretRef?: { name?: string; namespace?: string } } | undefined)
         ?.secretRef;

@@ -11,14 +11,16 @@ export interface CustomResourceDefinition {
   metadata: { name: string; labels: Record<string, string> };
   spec: {
     group: string;
-    names: { kind: string; listKind: string; plural: string; singular: string; shortNames: string[] };
+    /** `shortNames` is left out when a kind has none, as in GKO's CRDs. */
+    names: { kind: string; listKind: string; plural: string; singular: string; shortNames?: string[] };
     scope: 'Namespaced';
     versions: Array<{
       name: string;
       served: boolean;
       storage: boolean;
       subresources: { status: Record<string, never> };
-      additionalPrinterColumns: KindDefinition['printerColumns'];
+      /** Left out when a kind has no extra column, as in GKO's CRDs. */
+      additionalPrinterColumns?: KindDefinition['printerColumns'];
       schema: { openAPIV3Schema: JsonSchemaProps };
     }>;
   };
@@ -64,7 +66,7 @@ export function buildCrd(definition: KindDefinition): CustomResourceDefinition {
         listKind: definition.listKind,
         plural: definition.plural,
         singular: definition.singular,
-        shortNames: [...definition.shortNames],
+        ...(definition.shortNames.length > 0 ? { shortNames: [...definition.shortNames] } : {}),
       },
       scope: definition.scope,
       versions: [
@@ -73,7 +75,9 @@ export function buildCrd(definition: KindDefinition): CustomResourceDefinition {
           served: true,
           storage: true,
           subresources: { status: {} },
-          additionalPrinterColumns: definition.printerColumns.map((column) => ({ ...column })),
+          ...(definition.printerColumns.length > 0
+            ? { additionalPrinterColumns: definition.printerColumns.map((column) => ({ ...column })) }
+            : {}),
           schema: { openAPIV3Schema: resourceSchema(definition) },
         },
       ],

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { type Artifacts, describeDrift, diffArtifacts, writeArtifacts } from './artifacts.ts';
 import { generateCrds } from './crd-artifacts.ts';
 import { generateEventArtifacts } from './event-artifacts.ts';
+import { generateImportCrdSchema } from './import-crd-schema.ts';
 
 export { generateCrds } from './crd-artifacts.ts';
 
@@ -21,7 +22,7 @@ export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 /** Every generated artifact, from every generator. */
 export function generateAll(): Artifacts {
   const artifacts: Artifacts = new Map();
-  for (const family of [generateCrds(), generateEventArtifacts()]) {
+  for (const family of [generateCrds(), generateEventArtifacts(), generateImportCrdSchema()]) {
     for (const [path, content] of family) {
       if (artifacts.has(path)) throw new Error(`two generators produce ${path}`);
       artifacts.set(path, content);

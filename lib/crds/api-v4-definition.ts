@@ -5,6 +5,7 @@
  * The nested structures live in `./api-v4/`; this module assembles the spec, status and resource.
  */
 import { z } from 'zod';
+import { defineKind } from './kind-definition.ts';
 import { Analytics } from './api-v4/analytics.ts';
 import {
   ApiState,
@@ -111,3 +112,20 @@ export type ApiV4DefinitionSpecInput = z.input<typeof ApiV4DefinitionSpec>;
 export type ApiV4DefinitionResource = z.infer<typeof ApiV4DefinitionResource>;
 /** An ApiV4Definition resource as written by a user (defaults not yet applied). */
 export type ApiV4DefinitionResourceInput = z.input<typeof ApiV4DefinitionResource>;
+
+/** The ApiV4Definition kind. */
+export const apiV4DefinitionKind = defineKind({
+  kind: 'ApiV4Definition',
+  plural: 'apiv4definitions',
+  shortNames: ['graviteev4apis'],
+  finalizer: 'finalizers.gravitee.io/apidefinitiondeletion',
+  description: 'A Gravitee v4 API definition.',
+  spec: ApiV4DefinitionSpec,
+  status: ApiV4DefinitionStatus,
+  resource: ApiV4DefinitionResource,
+  printerColumns: [
+    { name: 'State', jsonPath: '.spec.state', type: 'string', description: 'State' },
+    { name: 'Lifecycle State', jsonPath: '.spec.lifecycleState', type: 'string', description: 'Lifecycle State' },
+    { name: 'Version', jsonPath: '.spec.version', type: 'string', description: 'API version.' },
+  ],
+});

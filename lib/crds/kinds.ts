@@ -1,92 +1,64 @@
 /**
  * Registry of the custom resource kinds the operator handles.
  *
- * Adding a kind means writing its contract module (spec, status, resource schemas) and adding one
- * entry below; the CRD generator, the validator and the watchers all iterate this registry.
+ * Adding a kind means writing its contract module (spec, status, resource schemas and a
+ * {@link KindDefinition} made with `defineKind`) and adding it below; the CRD generator, the validator
+ * and the watchers all iterate this registry.
  */
-import type { z } from 'zod';
-import { ApiV4DefinitionResource, ApiV4DefinitionSpec, ApiV4DefinitionStatus } from './api-v4-definition.ts';
-import {
-  ManagementContextResource,
-  ManagementContextSpec,
-  ManagementContextStatus,
-} from './management-context.ts';
+import { apiDefinitionKind } from './api-definition.ts';
+import { apiResourceKind } from './api-resource.ts';
+import { apiV4DefinitionKind } from './api-v4-definition.ts';
+import { applicationKind } from './application.ts';
+import { dictionaryKind } from './dictionary.ts';
+import { documentationKind } from './documentation.ts';
+import { groupKind } from './group.ts';
+import type { KindDefinition } from './kind-definition.ts';
+import { managementContextKind } from './management-context.ts';
+import { notificationKind } from './notification.ts';
+import { portalKind } from './portal.ts';
+import { portalLinkKind } from './portal-link.ts';
+import { portalListingKind } from './portal-listing.ts';
+import { sharedPolicyGroupKind } from './shared-policy-group.ts';
+import { subscriptionKind } from './subscription.ts';
+
+export type { KindDefinition, PrinterColumn } from './kind-definition.ts';
 
 /** Names of the supported kinds. */
-export type KindName = 'ManagementContext' | 'ApiV4Definition';
+export type KindName =
+  | 'ManagementContext'
+  | 'ApiV4Definition'
+  | 'ApiDefinition'
+  | 'ApiResource'
+  | 'Application'
+  | 'Subscription'
+  | 'Group'
+  | 'Notification'
+  | 'SharedPolicyGroup'
+  | 'Dictionary'
+  | 'Portal'
+  | 'PortalListing'
+  | 'PortalLink'
+  | 'Documentation';
 
-/** An extra column shown by `kubectl get`. */
-export interface PrinterColumn {
-  name: string;
-  jsonPath: string;
-  type: string;
-  description?: string;
-}
-
-/** Everything needed to serve, validate and publish the CRD of one kind. */
-export interface KindDefinition {
-  kind: KindName;
-  group: 'gravitee.io';
-  version: 'v1alpha1';
-  /** Resource scope; every Gravitee kind is namespaced. */
-  scope: 'Namespaced';
-  plural: string;
-  singular: string;
-  listKind: string;
-  shortNames: string[];
-  /** Finalizer guarding APIM clean-up; GKO's name so resources it created are adopted. */
-  finalizer: string;
-  /** Description of the whole resource, shown by `kubectl explain`. */
-  description: string;
-  spec: z.ZodType;
-  status: z.ZodType;
-  resource: z.ZodType;
-  printerColumns: PrinterColumn[];
-}
-
-/** Every supported kind, by name. */
-export const kinds: Record<KindName, KindDefinition> = {
-  ManagementContext: {
-    kind: 'ManagementContext',
-    group: 'gravitee.io',
-    version: 'v1alpha1',
-    scope: 'Namespaced',
-    plural: 'managementcontexts',
-    singular: 'managementcontext',
-    listKind: 'ManagementContextList',
-    shortNames: ['graviteecontexts'],
-    finalizer: 'finalizers.gravitee.io/managementcontextdeletion',
-    description: 'Connection and credentials for one Gravitee API Management environment.',
-    spec: ManagementContextSpec,
-    status: ManagementContextStatus,
-    resource: ManagementContextResource,
-    printerColumns: [{ name: 'BaseUrl', jsonPath: '.spec.baseUrl', type: 'string' }],
-  },
-  ApiV4Definition: {
-    kind: 'ApiV4Definition',
-    group: 'gravitee.io',
-    version: 'v1alpha1',
-    scope: 'Namespaced',
-    plural: 'apiv4definitions',
-    singular: 'apiv4definition',
-    listKind: 'ApiV4DefinitionList',
-    shortNames: ['graviteev4apis'],
-    finalizer: 'finalizers.gravitee.io/apidefinitiondeletion',
-    description: 'A Gravitee v4 API definition.',
-    spec: ApiV4DefinitionSpec,
-    status: ApiV4DefinitionStatus,
-    resource: ApiV4DefinitionResource,
-    printerColumns: [
-      { name: 'State', jsonPath: '.spec.state', type: 'string', description: 'State' },
-      {
-        name: 'Lifecycle State',
-        jsonPath: '.spec.lifecycleState',
-        type: 'string',
-        description: 'Lifecycle State',
-      },
-      { name: 'Version', jsonPath: '.spec.version', type: 'string', description: 'API version.' },
-    ],
-  },
+/**
+ * Every supported kind, by name. Order matters where one kind is usually referenced by another: the
+ * local mode and `gso plan` process referenced kinds first so fewer changes wait for a reference.
+ */
+export const kinds: { [K in KindName]: KindDefinition<K> } = {
+  ManagementContext: managementContextKind,
+  ApiResource: apiResourceKind,
+  SharedPolicyGroup: sharedPolicyGroupKind,
+  Group: groupKind,
+  Notification: notificationKind,
+  Dictionary: dictionaryKind,
+  ApiV4Definition: apiV4DefinitionKind,
+  ApiDefinition: apiDefinitionKind,
+  Application: applicationKind,
+  Subscription: subscriptionKind,
+  Portal: portalKind,
+  PortalListing: portalListingKind,
+  PortalLink: portalLinkKind,
+  Documentation: documentationKind,
 };
 
 /** All kind definitions, in registry order. */

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { conditionList } from './condition.ts';
 import { ObjectRef } from './object-ref.ts';
+import { defineKind } from './kind-definition.ts';
 import { customResource } from './resource.ts';
 
 /** Username/password pair for basic authentication against the management API. */
@@ -74,3 +75,16 @@ export type ManagementContextStatus = z.infer<typeof ManagementContextStatus>;
 export type ManagementContextResource = z.infer<typeof ManagementContextResource>;
 /** A ManagementContext resource as written by a user (defaults not yet applied). */
 export type ManagementContextResourceInput = z.input<typeof ManagementContextResource>;
+
+/** The ManagementContext kind. */
+export const managementContextKind = defineKind({
+  kind: 'ManagementContext',
+  plural: 'managementcontexts',
+  shortNames: ['graviteecontexts'],
+  finalizer: 'finalizers.gravitee.io/managementcontextdeletion',
+  description: 'Connection and credentials for one Gravitee API Management environment.',
+  spec: ManagementContextSpec,
+  status: ManagementContextStatus,
+  resource: ManagementContextResource,
+  printerColumns: [{ name: 'BaseUrl', jsonPath: '.spec.baseUrl', type: 'string' }],
+});

@@ -46,6 +46,15 @@ export class MissingReferenceError extends RecoverableError {
   }
 }
 
+/** A referenced resource exists but APIM does not have it yet (its own sync has not succeeded). */
+export class UnsyncedReferenceError extends MissingReferenceError {
+  override readonly name: string = 'UnsyncedReferenceError';
+  constructor(field: string, target: string, state: string, options?: ErrorOptions) {
+    super(field, target, options);
+    this.message = `${field} references ${target}, which is not synced with APIM yet (${state})`;
+  }
+}
+
 /** A queue record that is not a change event this function understands: dead-lettered at once. */
 export class MalformedRecordError extends TerminalError {
   override readonly name: string = 'MalformedRecordError';

@@ -33,6 +33,21 @@ export const ChangeDataSchema = z.object({
   spec: z.record(z.string(), z.unknown()),
   /** Sealed secret values (inline credentials, referenced Secrets); absent when there are none. */
   sealed: SealedBundleSchema.optional(),
+  /**
+   * References the watcher could not resolve (a template's Secret or ConfigMap missing, a certificate ref
+   * without its key…): the function reports them instead of sending the spec with a template left in it.
+   * They name the reference, never a value.
+   */
+  unresolved: z
+    .array(
+      z.object({
+        field: z.string(),
+        message: z.string(),
+        recoverable: z.boolean(),
+        reference: z.string().optional(),
+      }),
+    )
+    .optional(),
 });
 
 /**

@@ -32,6 +32,13 @@ export const ResourceStatusSchema = z.object({
   environmentId: z.string().optional(),
   state: z.enum(['STARTED', 'STOPPED']).optional(),
   plans: z.record(z.string(), z.string()).optional(),
+  /** Applications and APIs: how many Subscription resources currently use them. */
+  subscriptions: z.number().int().nonnegative().optional(),
+  /** Groups: how many members APIM holds. */
+  members: z.number().int().nonnegative().optional(),
+  /** Subscriptions: when APIM accepted it, and when it ends (ISO 8601). */
+  startedAt: z.string().optional(),
+  endingAt: z.string().optional(),
   errors: z.object({ severe: z.array(z.string()), warning: z.array(z.string()) }),
   processingStatus: z.enum(['Completed', 'Failed']),
   conditions: z.array(ConditionSchema),

@@ -7,9 +7,11 @@ import {
   makeInformer,
   PatchStrategy,
   setHeaderOptions,
+  type V1ConfigMap,
 } from '@kubernetes/client-node';
 import {
   type ClusterApi,
+  type ClusterConfigMap,
   ClusterConflictError,
   type ClusterObject,
   type EventType,
@@ -150,6 +152,16 @@ export class ClientNodeCluster implements ClusterApi {
     }
   }
 
+  async readConfigMap(namespace: string, name: string): Promise<Record<string, string> | undefined> {
+    try {
+      const configMap = await this.core.readNamespacedConfigMap({ namespace, name });
+      return { ...(configMap.data ?? {}) };
+    } catch (error) {
+      if (statusCode(error) === 404) return undefined;
+      throw error;
+    }
+  }
+
   async recordEvent(
     type: ResourceType,
     object: ClusterObject,
@@ -182,4 +194,80 @@ export class ClientNodeCluster implements ClusterApi {
       },
     });
   }
+
+  async getConfigMap(namespace: string, name: string): Promise<ClusterConfigMap | undefined> {
+    try {
+      return toClusterConfigMap(await this.core.readNamespacedConfigMap({ namespace, name }));
+    } catch (error) {
+      if (statusCode(error) === 404) return undefined;
+      throw error;
+    }
+  }
+
+  async listConfigMaps(namespace: string | undefined, labels: Record<string, string>) {
+    const labelSelector = Object.entries(labels)
+      .map(([key, value]) => `${key}=${value}`)
+      .join(',');
+    const list = namespace
+      ? await this.core.listNamespacedConfigMap({ namespace, labelSelector })
+      : await this.core.listConfigMapForAllNamespaces({ labelSelector });
+    return list.items.map(toClusterConfigMap);
+  }
+
+  async applyConfigMap(configMap: ClusterConfigMap): Promise<ClusterConfigMap> {
+    const { namespace, name, resourceVersion } = configMap.metadata;
+    const body: V1ConfigMap = { apiVersion: 'v1', kind: 'ConfigMap', ...structuredClone(configMap) };
+    try {
+      const stored = resourceVersion
+        ? await this.core.replaceNamespacedConfigMap({ namespace, name, body, fieldManager: FIELD_MANAGER })
+        : await this.core.createNamespacedConfigMap({ namespace, body, fieldManager: FIELD_MANAGER });
+      return toClusterConfigMap(stored);
+    } catch (error) {
+      const code = statusCode(error);
+      // 409: exists on create or changed since resourceVersion; 404: deleted since it was read.
+      if (code === 409 || (code === 404 && resourceVersion)) {
+        throw new ClusterConflictError(
+          `ConfigMap ${namespace}/${name} ${resourceVersion ? `changed since resourceVersion ${resourceVersion}` : 'already exists'}`,
+          { cause: error },
+        );
+      }
+      throw error;
+    }
+  }
+
+  async deleteConfigMap(
+    namespace: string,
+    name: string,
+    preconditions: { uid?: string; resourceVersion?: string } = {},
+  ): Promise<boolean> {
+    try {
+      await this.core.deleteNamespacedConfigMap({ namespace, name, body: { preconditions } });
+      return true;
+    } catch (error) {
+      const code = statusCode(error);
+      if (code === 404) return false;
+      if (code === 409) {
+        throw new ClusterConflictError(`ConfigMap ${namespace}/${name} changed before it could be deleted`, {
+          cause: error,
+        });
+      }
+      throw error;
+    }
+  }
+}
+
+function toClusterConfigMap(configMap: V1ConfigMap): ClusterConfigMap {
+  const meta = configMap.metadata ?? {};
+  return {
+    metadata: {
+      name: meta.name ?? '',
+      namespace: meta.namespace ?? '',
+      ...(meta.uid ? { uid: meta.uid } : {}),
+      ...(meta.resourceVersion ? { resourceVersion: meta.resourceVersion } : {}),
+      ...(meta.labels ? { labels: meta.labels } : {}),
+      ...(meta.annotations ? { annotations: meta.annotations } : {}),
+      ...(meta.ownerReferences ? { ownerReferences: meta.ownerReferences } : {}),
+    },
+    ...(configMap.data ? { data: configMap.data } : {}),
+  };
 }

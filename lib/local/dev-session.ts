@@ -18,6 +18,8 @@ export interface DevSessionOptions {
   resyncIntervalMs?: number;
   sealingKey?: Uint8Array;
   maxMessageBytes?: number;
+  /** Functions validate against APIM with `dryRun=true` and apply nothing. */
+  dryRun?: boolean;
 }
 
 /**
@@ -39,6 +41,7 @@ export class DevSession {
       ...(options.apimFactory ? { apimFactory: options.apimFactory } : {}),
       ...(options.sealingKey ? { sealingKey: options.sealingKey } : {}),
       ...(options.maxMessageBytes ? { maxMessageBytes: options.maxMessageBytes } : {}),
+      ...(options.dryRun ? { dryRun: true } : {}),
     });
     this.watcher = new Watcher(options.clusterApi, this.functions.changes, this.functions.sealer, {
       ...watcherDefaults,

@@ -22,6 +22,8 @@ export interface LocalFunctionsOptions {
   apimFactory?: ApimFactory;
   apimTimeoutMs?: number;
   maxMessageBytes?: number;
+  /** Validate against APIM with `dryRun=true`, apply nothing (`gso validate --dry-run-apim`). */
+  dryRun?: boolean;
 }
 
 /**
@@ -79,6 +81,7 @@ export class LocalFunctions {
       retry: this.options.retry,
       ...(this.options.apimTimeoutMs ? { apimOptions: { timeoutMs: this.options.apimTimeoutMs } } : {}),
       ...(this.options.apimFactory ? { apimFactory: this.options.apimFactory } : {}),
+      ...(this.options.dryRun ? { dryRun: true } : {}),
     };
   }
 

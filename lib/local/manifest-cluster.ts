@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { canonicalJson } from '../apim/payload/canonical-json.ts';
 import type { Logger } from '../log/logger.ts';
 import type { ManifestDocument } from '../manifests/load-manifests.ts';
 import {
   type ClusterApi,
+  type ClusterConfigMap,
   ClusterConflictError,
   type ClusterObject,
   type EventType,
@@ -37,6 +38,10 @@ export interface RecordedEvent {
 export class ManifestCluster implements ClusterApi {
   private readonly objects = new Map<string, ClusterObject & { kind: string }>();
   private readonly secrets = new Map<string, Record<string, string>>();
+  /** `data` of the ConfigMaps in the manifests, by `namespace/name`. */
+  private readonly configMaps = new Map<string, Record<string, string>>();
+  /** ConfigMaps the operator wrote (gateway ConfigMaps), kept across loads like objects of a cluster. */
+  private readonly writtenConfigMaps = new Map<string, ClusterConfigMap>();
   private readonly watchers: Watcher[] = [];
   readonly events: RecordedEvent[] = [];
   private version = 0;
@@ -57,6 +62,7 @@ export class ManifestCluster implements ClusterApi {
   load(documents: ManifestDocument[]): void {
     const seen = new Set<string>();
     this.secrets.clear();
+    this.configMaps.clear();
     for (const { doc } of documents) {
       const meta = (doc.metadata ?? {}) as {
         name?: string;
@@ -72,6 +78,13 @@ export class ManifestCluster implements ClusterApi {
           data[k] = Buffer.from(v, 'base64').toString('utf8');
         Object.assign(data, doc.stringData ?? {});
         this.secrets.set(`${namespace}/${meta.name}`, data);
+        continue;
+      }
+      if (doc.apiVersion === 'v1' && doc.kind === 'ConfigMap') {
+        // GKO reads only `data`; `binaryData` is not a templating source.
+        const data: Record<string, string> = {};
+        for (const [k, v] of Object.entries((doc.data ?? {}) as Record<string, unknown>)) data[k] = String(v);
+        this.configMaps.set(`${namespace}/${meta.name}`, data);
         continue;
       }
       if (doc.apiVersion !== 'gravitee.io/v1alpha1') continue;
@@ -204,6 +217,11 @@ export class ManifestCluster implements ClusterApi {
     return data ? { ...data } : undefined;
   }
 
+  async readConfigMap(namespace: string, name: string) {
+    const data = this.configMaps.get(`${namespace}/${name}`);
+    return data ? { ...data } : undefined;
+  }
+
   async recordEvent(
     type: ResourceType,
     object: ClusterObject,
@@ -217,5 +235,61 @@ export class ManifestCluster implements ClusterApi {
     };
     this.events.push(recorded);
     this.logger.info('event', recorded as unknown as Record<string, unknown>);
+  }
+
+  /** A written ConfigMap, else one from the manifests (data only: it belongs to the user). */
+  async getConfigMap(namespace: string, name: string): Promise<ClusterConfigMap | undefined> {
+    const key = `${namespace}/${name}`;
+    const written = this.writtenConfigMaps.get(key);
+    if (written) return structuredClone(written);
+    const data = this.configMaps.get(key);
+    return data ? { metadata: { name, namespace, resourceVersion: '0' }, data: { ...data } } : undefined;
+  }
+
+  async listConfigMaps(namespace: string | undefined, labels: Record<string, string>) {
+    return [...this.writtenConfigMaps.values()]
+      .filter((c) => !namespace || c.metadata.namespace === namespace)
+      .filter((c) => Object.entries(labels).every(([k, v]) => c.metadata.labels?.[k] === v))
+      .map((c) => structuredClone(c));
+  }
+
+  async applyConfigMap(configMap: ClusterConfigMap): Promise<ClusterConfigMap> {
+    const { namespace, name, resourceVersion } = configMap.metadata;
+    const key = `${namespace}/${name}`;
+    const current = this.writtenConfigMaps.get(key);
+    if (
+      resourceVersion === undefined
+        ? current || this.configMaps.has(key)
+        : current?.metadata.resourceVersion !== resourceVersion
+    ) {
+      throw new ClusterConflictError(`ConfigMap ${key} changed`);
+    }
+    const stored = structuredClone(configMap);
+    stored.metadata.uid = current?.metadata.uid ?? randomUUID();
+    stored.metadata.resourceVersion = this.nextVersion();
+    this.writtenConfigMaps.set(key, stored);
+    // Keys only: a definition may hold values resolved from Secrets.
+    this.logger.info('configmap written', { configMap: key, keys: Object.keys(stored.data ?? {}) });
+    return structuredClone(stored);
+  }
+
+  async deleteConfigMap(
+    namespace: string,
+    name: string,
+    preconditions: { uid?: string; resourceVersion?: string } = {},
+  ): Promise<boolean> {
+    const key = `${namespace}/${name}`;
+    const current = this.writtenConfigMaps.get(key);
+    if (!current) return false;
+    const { uid, resourceVersion } = preconditions;
+    if (
+      (uid && uid !== current.metadata.uid) ||
+      (resourceVersion && resourceVersion !== current.metadata.resourceVersion)
+    ) {
+      throw new ClusterConflictError(`ConfigMap ${key} changed`);
+    }
+    this.writtenConfigMaps.delete(key);
+    this.logger.info('configmap deleted', { configMap: key });
+    return true;
   }
 }

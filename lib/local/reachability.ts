@@ -1,7 +1,7 @@
 import { ApimClient } from '../apim/apim-client.ts';
 import { type PlannedCall, PlanningApim } from '../apim/planning-apim.ts';
 import type { Logger } from '../log/logger.ts';
-import type { ApimFactory } from '../ports/apim.ts';
+import type { ApimFactory, ApimPort } from '../ports/apim.ts';
 
 /**
  * Local mode's APIM: the real client when the target answers at all, otherwise the offline planner, which
@@ -45,12 +45,14 @@ export function reachabilityAwareApim(
     if (options.mode === 'offline') return planner;
     const client = new ApimClient(target, { onExchange: record, timeoutMs: 10_000 });
     // Decide per call, so an APIM that comes up later is used from then on.
+    const pick = async (): Promise<ApimPort> => ((await probe(target.baseUrl)) ? client : planner);
     return {
-      probeEnvironment: async () => ((await probe(target.baseUrl)) ? client : planner).probeEnvironment(),
-      putApi: async (spec: object, o: { dryRun: boolean }) =>
-        ((await probe(target.baseUrl)) ? client : planner).putApi(spec, o),
-      getApi: async (hrid: string) => ((await probe(target.baseUrl)) ? client : planner).getApi(hrid),
-      deleteApi: async (hrid: string) => ((await probe(target.baseUrl)) ? client : planner).deleteApi(hrid),
+      probeEnvironment: async () => (await pick()).probeEnvironment(),
+      upsert: async (collection, body, o) => (await pick()).upsert(collection, body, o),
+      read: async (item) => (await pick()).read(item),
+      remove: async (item) => (await pick()).remove(item),
+      importV2Api: async (body, o) => (await pick()).importV2Api(body, o),
+      deleteV2Api: async (id) => (await pick()).deleteV2Api(id),
     };
   };
   return Object.assign(factory, {

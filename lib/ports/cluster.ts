@@ -42,6 +42,32 @@ export interface WatchHandle {
 
 export type EventType = 'Normal' | 'Warning';
 
+/** A reference from a dependent object to its owner: Kubernetes garbage-collects the dependent with it. */
+export interface OwnerReference {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  uid: string;
+  controller?: boolean;
+  blockOwnerDeletion?: boolean;
+}
+
+/** A ConfigMap as the operator writes and reads it back (the gateway ConfigMaps of DB-less APIs). */
+export interface ClusterConfigMap {
+  metadata: {
+    name: string;
+    namespace: string;
+    /** Set by the API server; absent on a ConfigMap to create. */
+    uid?: string;
+    /** The version read; on write, its presence makes the write a conditional replace. */
+    resourceVersion?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    ownerReferences?: OwnerReference[];
+  };
+  data?: Record<string, string>;
+}
+
 /** Thrown when an update lost a race (409 Conflict): re-read and try again. */
 export class ClusterConflictError extends Error {
   override readonly name = 'ClusterConflictError';
@@ -65,9 +91,33 @@ export interface ClusterApi {
   ): Promise<void>;
   /** Decoded data of a Secret; undefined when it does not exist. */
   readSecret(namespace: string, name: string): Promise<Record<string, string> | undefined>;
+  /**
+   * A ConfigMap's `data` (its `binaryData` is left out, as GKO reads only `data`); undefined when it
+   * does not exist. Other failures (forbidden, unreachable) reject.
+   */
+  readConfigMap(namespace: string, name: string): Promise<Record<string, string> | undefined>;
   recordEvent(
     type: ResourceType,
     object: ClusterObject,
     event: { type: EventType; reason: string; message: string; action: string },
   ): Promise<void>;
+  /** The whole ConfigMap (metadata included, unlike `readConfigMap`); undefined when it does not exist. */
+  getConfigMap(namespace: string, name: string): Promise<ClusterConfigMap | undefined>;
+  /** ConfigMaps carrying every given label, in one namespace or (undefined) all of them. */
+  listConfigMaps(namespace: string | undefined, labels: Record<string, string>): Promise<ClusterConfigMap[]>;
+  /**
+   * Writes a ConfigMap: creates it when `metadata.resourceVersion` is absent, else replaces the version
+   * read. A lost race (it exists on create; it changed or is gone on replace) throws
+   * {@link ClusterConflictError}: re-read and decide again. Returns the stored ConfigMap.
+   */
+  applyConfigMap(configMap: ClusterConfigMap): Promise<ClusterConfigMap>;
+  /**
+   * Deletes a ConfigMap, only if it still has the given uid / resourceVersion when preconditions are
+   * passed (mismatch → {@link ClusterConflictError}). False when it did not exist.
+   */
+  deleteConfigMap(
+    namespace: string,
+    name: string,
+    preconditions?: { uid?: string; resourceVersion?: string },
+  ): Promise<boolean>;
 }

@@ -16,6 +16,8 @@ export interface SyncContext {
   apim: (target: ApimTarget) => ApimPort;
   logger: Logger;
   now: () => Date;
+  /** Validate only: APIM is called with `dryRun=true` and nothing is considered applied. */
+  dryRun: boolean;
 }
 
 export interface ApplyInput {
@@ -47,6 +49,11 @@ export interface KindSync {
   kind: string;
   /** Resources this spec references; stored before applying so their arrival re-syncs this one. */
   references(key: ResourceKey, data: ChangeData): ResourceKey[];
+  /**
+   * Kinds whose live references keep this resource in APIM when it is deleted (deletion protection): the
+   * delete waits, with a status naming them, until they are deleted or stop referencing it.
+   */
+  deletionBlockedBy?: readonly string[];
   apply(input: ApplyInput): Promise<ApplyResult>;
   remove(input: ApplyInput): Promise<RemoveResult>;
 }

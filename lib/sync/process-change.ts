@@ -1,7 +1,18 @@
 import { ApimClient } from '../apim/apim-client.ts';
 import type { ApimExchange, ApimHttpOptions } from '../apim/http.ts';
-import { asSyncError, MalformedRecordError, MissingReferenceError } from '../errors/sync-errors.ts';
-import { buildChangeEvent, type ChangeEvent, ChangeEventSchema, changeOf } from '../events/change-event.ts';
+import {
+  asSyncError,
+  MalformedRecordError,
+  MissingReferenceError,
+  TerminalError,
+} from '../errors/sync-errors.ts';
+import {
+  buildChangeEvent,
+  type ChangeData,
+  type ChangeEvent,
+  ChangeEventSchema,
+  changeOf,
+} from '../events/change-event.ts';
 import type { Failure, Outcome, ResourceStatus, StatusDetail } from '../events/status-event.ts';
 import type { Logger } from '../log/logger.ts';
 import type { ApimFactory } from '../ports/apim.ts';
@@ -14,6 +25,12 @@ import { type ResourceKey, resourceKeyString } from '../resource-key.ts';
 import type { EnvelopeSealer } from '../sealing/envelope.ts';
 import { backoffSeconds, type RetryPolicy, retryPolicyDefaults } from './backoff.ts';
 import type { KindSync, SyncContext } from './kind-sync.ts';
+import {
+  blockingDependents,
+  releasedReferences,
+  resumeBlockedDeletions,
+  stillReferencedMessage,
+} from './deletion-guard.ts';
 import { failedStatus } from './status.ts';
 
 /** The ports a function needs to process its queue. */
@@ -30,6 +47,8 @@ export interface ProcessPorts {
   /** Replaces the HTTP client (offline planning in local mode). */
   apimFactory?: ApimFactory;
   now?: () => Date;
+  /** Validate against APIM (`dryRun=true`) without applying anything (`gso validate --dry-run-apim`). */
+  dryRun?: boolean;
 }
 
 /** What the transport must do with the message: delete it, or make it visible again after a delay. */
@@ -83,6 +102,8 @@ export async function processChange(
   // A record of an earlier object with the same name (deleted and re-created) says nothing about this one.
   const previous = stored && stored.uid === data.metadata.uid ? stored : undefined;
   const change = changeOf(event);
+  // A resync of a resource that is being deleted (a dependent re-sync, a periodic resync) is its delete.
+  const deleting = change === 'deleted' || (change === 'resync' && Boolean(data.metadata.deletionTimestamp));
 
   if (previous && isStale(previous, event)) {
     log.info('stale delivery answered with the current status', {
@@ -109,6 +130,7 @@ export async function processChange(
     sealer: ports.sealer,
     logger: log,
     now,
+    dryRun: ports.dryRun ?? false,
     apim: (target) => {
       const record = (e: ApimExchange) => delivery.exchanges.push(e);
       return ports.apimFactory
@@ -116,11 +138,19 @@ export async function processChange(
         : new ApimClient(target, { ...ports.apimOptions, onExchange: record });
     },
   };
-  const references = change === 'deleted' ? [] : sync.references(key, data);
+  const references = deleting ? [] : sync.references(key, data);
   const base = { key, uid: data.metadata.uid, generation: data.metadata.generation, change: event };
 
   try {
-    if (change === 'deleted') {
+    if (deleting && ctx.dryRun) {
+      log.info('dry run: a delete is not checked against APIM', { resource: resourceKeyString(key) });
+      return { action: 'ack' };
+    }
+    if (deleting) {
+      const blocking = await blockingDependents(key, sync, ports.registry);
+      if (blocking.length > 0) {
+        return await waitForDependents(delivery, blocking, stored, previous, ports, now());
+      }
       const removed = await sync.remove({ key, data, previous, ctx });
       const status: ResourceStatus = {
         ...(previous?.status?.status ?? { errors: { severe: [], warning: [] }, conditions: [] }),
@@ -139,9 +169,11 @@ export async function processChange(
         result: removed.result,
         detail: removed.message,
       });
+      await resumeReleased(stored, [], event, ports, now());
       return { action: 'ack', status: detail };
     }
 
+    failOnUnresolved(data);
     const applied = await sync.apply({ key, data, previous, ctx });
     const detail = statusDetail(delivery, 'Synced', applied.status, undefined, now());
     const appliedHash = applied.appliedHash ?? previous?.appliedHash;
@@ -152,7 +184,8 @@ export async function processChange(
       now(),
     );
     await ports.status.publish([detail]);
-    if (applied.resyncDependents) await resyncDependents(key, event, ports, now());
+    await resumeReleased(stored, references, event, ports, now());
+    if (applied.resyncDependents && !ctx.dryRun) await resyncDependents(key, event, ports, now());
     log.info('synced', {
       resource: resourceKeyString(key),
       generation: data.metadata.generation,
@@ -185,7 +218,7 @@ export async function processChange(
     };
     const detail = statusDetail(
       delivery,
-      change === 'deleted' ? 'DeleteFailed' : 'SyncFailed',
+      deleting ? 'DeleteFailed' : 'SyncFailed',
       status,
       info,
       now(),
@@ -203,7 +236,9 @@ export async function processChange(
         stored,
         {
           ...base,
-          references,
+          // Until a change succeeds the resource still holds what it referenced before (a failed delete, or
+          // a switch to another context): none of it may go first. Success releases what is no longer used.
+          references: deleting ? (stored?.references ?? []) : union(stored?.references ?? [], references),
           status: detail,
           ...(previous?.appliedHash ? { appliedHash: previous.appliedHash } : {}),
         },
@@ -217,6 +252,88 @@ export async function processChange(
     if (failure.terminal) return { action: 'ack', status: detail };
     return { action: 'retry', delaySeconds, status: detail };
   }
+}
+
+/**
+ * Deletion protection: the delete waits, the APIM object stays and the finalizer is kept. The status (and
+ * so a Kubernetes Event) names what still references the resource; the delete is re-sent when the last of
+ * them goes ({@link resumeBlockedDeletions}), so nothing is retried in the meantime.
+ */
+async function waitForDependents(
+  delivery: Delivery,
+  blocking: ResourceKey[],
+  stored: ResourceRecord | undefined,
+  previous: ResourceRecord | undefined,
+  ports: ProcessPorts,
+  now: Date,
+): Promise<DeliveryOutcome> {
+  const { key, event } = delivery;
+  const message = stillReferencedMessage(key, blocking);
+  const status = failedStatus(
+    previous?.status?.status,
+    { reason: 'StillReferenced', message, refsResolved: true },
+    event.data.metadata.generation,
+    now,
+  );
+  const detail = statusDetail(
+    delivery,
+    'DeleteFailed',
+    status,
+    { terminal: false, reason: 'StillReferenced', message, exhausted: false },
+    now,
+  );
+  await writeRecord(
+    ports.registry,
+    stored,
+    {
+      key,
+      uid: event.data.metadata.uid,
+      generation: event.data.metadata.generation,
+      change: event,
+      references: stored?.references ?? [],
+      status: detail,
+      ...(previous?.appliedHash ? { appliedHash: previous.appliedHash } : {}),
+    },
+    now,
+  );
+  await ports.status.publish([detail]);
+  ports.logger.warn('delete waits for dependents', {
+    resource: resourceKeyString(key),
+    blocking: blocking.map(resourceKeyString),
+  });
+  return { action: 'ack', status: detail };
+}
+
+function union(a: readonly ResourceKey[], b: readonly ResourceKey[]): ResourceKey[] {
+  const seen = new Set(a.map(resourceKeyString));
+  return [...a, ...b.filter((key) => !seen.has(resourceKeyString(key)))];
+}
+
+/** Resumes the waiting deletes of resources this one no longer references. */
+async function resumeReleased(
+  stored: ResourceRecord | undefined,
+  references: ResourceKey[],
+  cause: ChangeEvent,
+  ports: ProcessPorts,
+  now: Date,
+): Promise<void> {
+  if (ports.dryRun || !stored) return;
+  const released = releasedReferences(stored.references, references);
+  if (released.length === 0) return;
+  const resumed = await resumeBlockedDeletions(released, cause, ports.registry, ports.changes, now);
+  if (resumed > 0) ports.logger.info('waiting deletions resumed', { count: resumed });
+}
+
+/**
+ * References the watcher could not resolve (template Secrets or ConfigMaps, certificate refs): a missing one
+ * is retried (the watcher re-sends the resource when it appears), a malformed template is terminal.
+ */
+function failOnUnresolved(data: ChangeData): void {
+  const problems = data.unresolved ?? [];
+  const fatal = problems.find((p) => !p.recoverable);
+  if (fatal) throw new TerminalError('InvalidReference', fatal.message);
+  const missing = problems[0];
+  if (missing) throw new MissingReferenceError(missing.field, missing.reference ?? missing.message);
 }
 
 function parseChangeEvent(body: string, kind: string): ChangeEvent {

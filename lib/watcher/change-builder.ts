@@ -4,14 +4,16 @@ import { buildChangeEvent, type ChangeEvent, type ChangeType } from '../events/c
 import type { ClusterObject } from '../ports/cluster.ts';
 import { encryptionContextOf } from '../sealing/encryption-context.ts';
 import type { EnvelopeSealer } from '../sealing/envelope.ts';
-import { type SecretReader, secretCollectorFor } from './secret-collector.ts';
+import { type CollectOptions, collectSecrets, type ReferenceProblem } from './secret-collector.ts';
+import { describeReference } from './templating/reference-problem.ts';
 
 /** A change ready to forward, with the digest that decides whether it is worth forwarding. */
 export interface BuiltChange {
   event: ChangeEvent;
   /** sha256 of the spec plus a keyed digest of secret values; never leaves the process. */
   digest: string;
-  problems: string[];
+  /** References that could not be resolved (names only, never values); the change is forwarded anyway. */
+  problems: ReferenceProblem[];
 }
 
 // Per-process key: secret digests cannot be compared across processes or brute-forced from a dump.
@@ -26,9 +28,9 @@ export async function buildChange(
   kind: string,
   cluster: string,
   change: ChangeType,
-  deps: { sealer: EnvelopeSealer; readSecret: SecretReader; now?: Date; salt?: string },
+  deps: CollectOptions & { sealer: EnvelopeSealer; now?: Date; salt?: string },
 ): Promise<BuiltChange> {
-  const collected = await secretCollectorFor(kind)(object, deps.readSecret);
+  const collected = await collectSecrets(kind, object, deps);
   const { metadata } = object;
   const data = {
     cluster,
@@ -51,14 +53,26 @@ export async function buildChange(
   const secretDigest = createHmac('sha256', digestKey).update(canonicalJson(collected.values)).digest('hex');
   const digest = createHash('sha256')
     .update(
-      canonicalJson({ spec: collected.spec, annotations: data.metadata.annotations ?? {}, secretDigest }),
+      canonicalJson({
+        spec: collected.spec,
+        annotations: data.metadata.annotations ?? {},
+        secretDigest,
+        // A problem that changes (Secret created without the key) changes what the function reports.
+        problems: collected.problems.map((p) => `${p.pointer} ${p.reason}`),
+      }),
     )
     .digest('hex');
   // A resync re-sends an unchanged resourceVersion: its content (the digest) is what makes it a new event.
   const salt = change === 'resync' ? digest : deps.salt;
+  const unresolved = collected.problems.map((problem) => ({
+    field: problem.field,
+    message: problem.message,
+    recoverable: problem.recoverable,
+    ...(problem.reference ? { reference: describeReference(problem.reference, true) } : {}),
+  }));
   const event = buildChangeEvent(
     change,
-    { ...data, ...(sealed ? { sealed } : {}) },
+    { ...data, ...(sealed ? { sealed } : {}), ...(unresolved.length ? { unresolved } : {}) },
     {
       ...(deps.now ? { time: deps.now } : {}),
       ...(salt ? { salt } : {}),

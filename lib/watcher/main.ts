@@ -38,6 +38,7 @@ export async function runWatcher(env: NodeJS.ProcessEnv = process.env): Promise<
       kinds,
       namespaces: config.GSO_NAMESPACES,
       resyncIntervalMs: config.GSO_RESYNC_SECONDS * 1000,
+      templating: config.GSO_ENABLE_TEMPLATING,
       logger,
     },
   );

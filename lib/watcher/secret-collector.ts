@@ -1,99 +1,47 @@
-import { SEALED_PLACEHOLDER } from '../events/sealed.ts';
 import type { ClusterObject } from '../ports/cluster.ts';
-import type { PlainValue } from '../sealing/envelope.ts';
-import { pointerSegment } from '../sync/resolution.ts';
+import { collectClientCertificates } from './client-certificate-secrets.ts';
+import { collectManagementContextSecrets } from './management-context-secrets.ts';
+import { type CollectedSecrets, SpecSecrets } from './spec-secrets.ts';
+import { ReferenceLookup, type ReferenceReaders } from './templating/reference-reader.ts';
+import { resolveSpecTemplates } from './templating/resolve-spec-templates.ts';
+import { isTemplatedKind } from './templating/templated-kinds.ts';
 
-/** Reads a Secret's decoded data; undefined when it does not exist or cannot be read. */
-export type SecretReader = (namespace: string, name: string) => Promise<Record<string, string> | undefined>;
+export type { CollectedSecrets } from './spec-secrets.ts';
+export type { ReferenceProblem, ValueReference } from './templating/reference-problem.ts';
+export type { ConfigMapReader, ReferenceReaders, SecretReader } from './templating/reference-reader.ts';
 
-/** A spec with its secret values taken out, ready to be sealed; plus what could not be read. */
-export interface CollectedSecrets {
-  spec: Record<string, unknown>;
-  values: PlainValue[];
-  /** `namespace/name` of referenced Secrets, so the watcher can notice when they change. */
-  secretRefs: string[];
-  /** Human-readable problems (missing Secret), reported but not fatal: the function decides. */
-  problems: string[];
+/** How secrets are collected for one build: readers, and GKO's templating switch (on by default). */
+export interface CollectOptions extends ReferenceReaders {
+  /** GKO's `ENABLE_TEMPLATING`: false leaves `[[ … ]]` strings as they are. */
+  templating?: boolean;
 }
 
-/** Per-kind knowledge of where secret material sits in a spec. */
-export type SecretCollector = (object: ClusterObject, readSecret: SecretReader) => Promise<CollectedSecrets>;
+/** Per-kind knowledge of where secret material sits in a spec, applied after templating. */
+type KindCollector = (object: ClusterObject, doc: SpecSecrets, lookup: ReferenceLookup) => Promise<void>;
 
-const INLINE_CONTEXT_SECRETS = [
-  ['auth', 'bearerToken'],
-  ['auth', 'credentials', 'username'],
-  ['auth', 'credentials', 'password'],
-  ['cloud', 'token'],
-];
-
-/** Keys read from a ManagementContext's referenced Secrets (GKO's key names). */
-const CONTEXT_SECRET_KEYS: Record<string, string[]> = {
-  auth: ['bearerToken', 'username', 'password'],
-  cloud: ['cloudToken'],
+const kindCollectors: Record<string, KindCollector> = {
+  ManagementContext: collectManagementContextSecrets,
+  Application: collectClientCertificates,
 };
-
-function at(root: Record<string, unknown>, path: string[]): unknown {
-  let node: unknown = root;
-  for (const part of path)
-    node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
-  return node;
-}
-
-function replaceAt(root: Record<string, unknown>, path: string[], value: unknown): void {
-  const parent = at(root, path.slice(0, -1)) as Record<string, unknown>;
-  parent[path[path.length - 1] as string] = value;
-}
 
 /**
- * ManagementContext: inline credentials and cloud token, and the values of the Secrets named by
- * `auth.secretRef` and `cloud.secretRef`.
+ * Takes the secret material out of an object's spec, in GKO's order: templates first (any kind but
+ * Notification), then the kind's own references (ManagementContext credentials and `secretRef`s,
+ * Application certificate refs) on the rendered spec. Each Secret or ConfigMap is read once per call.
+ *
+ * @example
+ * const collected = await collectSecrets('ApiV4Definition', object, { readSecret, readConfigMap });
+ * // collected.spec has '<sealed>' where a template read a Secret; collected.values holds what to seal.
  */
-export const collectManagementContextSecrets: SecretCollector = async (object, readSecret) => {
-  const spec = structuredClone(object.spec ?? {});
-  const values: PlainValue[] = [];
-  const secretRefs: string[] = [];
-  const problems: string[] = [];
-  for (const path of INLINE_CONTEXT_SECRETS) {
-    const value = at(spec, path);
-    if (typeof value === 'string' && value !== '') {
-      values.push({ pointer: `/spec/${path.join('/')}`, value });
-      replaceAt(spec, path, SEALED_PLACEHOLDER);
-    }
-  }
-  for (const [field, keys] of Object.entries(CONTEXT_SECRET_KEYS)) {
-    const ref = at(spec, [field, 'secretRef']) as { name?: string; namespace?: string } | undefined;
-    if (!ref?.name) continue;
-    const namespace = ref.namespace ?? object.metadata.namespace;
-    secretRefs.push(`${namespace}/${ref.name}`);
-    const data = await readSecret(namespace, ref.name);
-    if (!data) {
-      problems.push(`spec.${field}.secretRef: Secret ${namespace}/${ref.name} not found`);
-      continue;
-    }
-    for (const key of keys) {
-      const value = data[key];
-      if (value === undefined) continue;
-      values.push({
-        pointer: `/refs/secrets/${pointerSegment(namespace)}/${pointerSegment(ref.name)}/${pointerSegment(key)}`,
-        value,
-      });
-    }
-  }
-  return { spec, values, secretRefs, problems };
-};
-
-/** Kinds without secret material (templating comes with a later kind set). */
-export const collectNoSecrets: SecretCollector = async (object) => ({
-  spec: structuredClone(object.spec ?? {}),
-  values: [],
-  secretRefs: [],
-  problems: [],
-});
-
-export const secretCollectors: Record<string, SecretCollector> = {
-  ManagementContext: collectManagementContextSecrets,
-};
-
-export function secretCollectorFor(kind: string): SecretCollector {
-  return secretCollectors[kind] ?? collectNoSecrets;
+export async function collectSecrets(
+  kind: string,
+  object: ClusterObject,
+  options: CollectOptions,
+): Promise<CollectedSecrets> {
+  const doc = new SpecSecrets(object.spec);
+  const lookup = new ReferenceLookup(options);
+  if (options.templating !== false && isTemplatedKind(kind))
+    await resolveSpecTemplates(doc, object.metadata.namespace, lookup);
+  await kindCollectors[kind]?.(object, doc, lookup);
+  return doc.collected(lookup.references());
 }

@@ -24,6 +24,11 @@ export const WatcherEnvironmentSchema = z.object({
   GSO_HEALTH_PORT: z.coerce.number().int().min(1).max(65535).default(8081),
   GSO_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   GSO_SHUTDOWN_SECONDS: z.coerce.number().int().min(1).default(20),
+  /** `[[ secret "name/key" ]]` / `[[ configmap "name/key" ]]` in specs; on unless "false" (GKO's ENABLE_TEMPLATING). */
+  GSO_ENABLE_TEMPLATING: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
 });
 
 export type WatcherEnvironment = z.infer<typeof WatcherEnvironmentSchema>;

@@ -10,6 +10,7 @@ import {
 } from '../ports/cluster.ts';
 import type { EnvelopeSealer } from '../sealing/envelope.ts';
 import { type BuiltChange, buildChange } from './change-builder.ts';
+import { GatewayConfigMapWriter } from './gateway-config-map-writer.ts';
 import { ChangeForwarder } from './forwarder.ts';
 
 /** A kind the watcher follows: how to reach it and which finalizer guards its APIM clean-up. */
@@ -23,8 +24,18 @@ export interface WatcherOptions {
   kinds: WatchedKind[];
   /** Namespaces to watch; empty or absent = all namespaces. */
   namespaces?: string[];
-  /** Re-reads referenced Secrets and forwards objects whose secrets changed. 0 disables. */
+  /**
+   * Re-reads referenced Secrets and ConfigMaps (secretRefs, templates, certificate refs) and forwards
+   * objects whose resolved values changed. 0 disables.
+   */
   resyncIntervalMs: number;
+  /** GKO's `ENABLE_TEMPLATING`: false forwards `[[ … ]]` strings unresolved. Default true. */
+  templating?: boolean;
+  /**
+   * Writes the gateway ConfigMaps of DB-less APIs (v4 `syncFrom: KUBERNETES`, v2 `local: true`) as GKO
+   * does. Default true.
+   */
+  gatewayConfigMaps?: boolean;
   /** Delay before restarting a failed watch, doubled on each consecutive failure. */
   restartDelayMs: number;
   maxRestartDelayMs: number;
@@ -51,6 +62,7 @@ export class Watcher {
   private readonly sealer: EnvelopeSealer;
   private readonly options: WatcherOptions;
   private readonly forwarder: ChangeForwarder;
+  private readonly gatewayConfigMaps: GatewayConfigMapWriter | undefined;
   private readonly handles: Array<{ kind: WatchedKind; watchId: string; handle: WatchHandle }> = [];
   /** Last forwarded digest per object key: status-only and metadata-only changes compare equal. */
   private readonly forwarded = new Map<string, { uid: string; digest: string }>();
@@ -77,10 +89,20 @@ export class Watcher {
       logger: options.logger,
       onRejected: (failure) => this.reportRejected(failure),
     });
+    this.gatewayConfigMaps =
+      options.gatewayConfigMaps === false
+        ? undefined
+        : new GatewayConfigMapWriter(cluster, {
+            logger: options.logger,
+            kinds: options.kinds,
+            ...(options.templating === false ? { templating: false } : {}),
+          });
   }
 
   async start(): Promise<void> {
     const namespaces = this.options.namespaces?.length ? this.options.namespaces : [undefined];
+    // Before the watches: an API's first event must find the ConfigMaps that already exist.
+    await this.gatewayConfigMaps?.prime(namespaces);
     for (const kind of this.options.kinds) {
       for (const namespace of namespaces) {
         const watchId = `${kind.plural}@${namespace ?? '*'}`;
@@ -176,6 +198,8 @@ export class Watcher {
       if (!updated) return;
       current = updated;
     }
+    // Status changes count too: with a context, the ConfigMap follows APIM's acceptance.
+    await this.gatewayConfigMaps?.onUpsert(kind, current);
     const built = await buildChange(current, kind.kind, this.options.cluster, 'applied', this.buildDeps());
     const last = this.forwarded.get(key);
     if (last && last.uid === uid && last.digest === built.digest) return;
@@ -195,6 +219,7 @@ export class Watcher {
     }
     this.deletesForwarded.delete(uid);
     if (this.forwarded.get(key)?.uid === uid) this.forwarded.delete(key);
+    await this.gatewayConfigMaps?.onDelete(kind, object);
   }
 
   /** Builds (reads Secrets, seals) and sends the change of an object. */
@@ -219,11 +244,21 @@ export class Watcher {
       readSecret: (namespace: string, name: string) =>
         this.cluster.readSecret(namespace, name).catch((error: unknown) => {
           this.options.logger.warn('could not read a referenced Secret', {
-            secret: `${namespace}/${name}`,
+            reference: `Secret ${namespace}/${name}`,
             error,
           });
-          return undefined;
+          // Rethrown: the collector reports the reference as unreadable (not as missing).
+          throw error;
         }),
+      readConfigMap: (namespace: string, name: string) =>
+        this.cluster.readConfigMap(namespace, name).catch((error: unknown) => {
+          this.options.logger.warn('could not read a referenced ConfigMap', {
+            reference: `ConfigMap ${namespace}/${name}`,
+            error,
+          });
+          throw error;
+        }),
+      ...(this.options.templating === false ? { templating: false } : {}),
     };
   }
 
@@ -252,6 +287,8 @@ export class Watcher {
         if (object.metadata.deletionTimestamp) continue;
         this.serialize(kind, object, async () => {
           const key = keyOf(kind.kind, object);
+          // Re-reads the ConfigMap: repairs manual edits and follows changed Secrets behind templates.
+          await this.gatewayConfigMaps?.onUpsert(kind, object, { verify: true });
           const built = await buildChange(
             object,
             kind.kind,
@@ -262,6 +299,8 @@ export class Watcher {
           const last = this.forwarded.get(key);
           if (last?.uid === object.metadata.uid && last.digest === built.digest) return;
           this.forwarded.set(key, { uid: object.metadata.uid, digest: built.digest });
+          for (const problem of built.problems)
+            this.options.logger.warn('reference not readable', { resource: key, problem });
           this.send(key, built);
         });
       }

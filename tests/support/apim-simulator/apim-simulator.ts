@@ -3,13 +3,28 @@ import type { AddressInfo } from 'node:net';
 import { dispatch, type SimulatorRuntime } from './dispatch.ts';
 import { type FailureOptions, FaultPlan, type PathMatcher } from './faults.ts';
 import { apisKind } from './handlers/automation/apis.ts';
+import {
+  AUTOMATION_COLLECTIONS,
+  type AutomationCollection,
+} from './handlers/automation/automation-collections.ts';
+import { v2ApiView } from './handlers/management-v1/api-v2-read-delete.ts';
+import { API_V2_KIND } from './handlers/management-v1/v2-api-store.ts';
+import { specExtensions } from './handlers/registry.ts';
 import { readRequest, writeResponse } from './http-exchange.ts';
 import type { JsonObject } from './json.ts';
 import { loadSpecBundle } from './openapi/spec-bundle.ts';
 import { type RecordedRequest, recordedBody, redactHeaders } from './recorded-request.ts';
 import { type ApimSimulatorOptions, type ResolvedOptions, resolveOptions } from './simulator-options.ts';
-import { ResourceStore } from './store/resource-store.ts';
+import { ResourceStore, type StoredResource } from './store/resource-store.ts';
 import { SpecViolationError, type Violation } from './violations.ts';
+
+/** Where a stored resource is looked for. */
+export interface ResourceScope {
+  /** The environment; the first configured one by default. */
+  readonly environmentId?: string;
+  /** For a nested collection (`apis/{apiHrid}/subscriptions`…), the hrid of the parent. */
+  readonly parentHrid?: string;
+}
 
 /** Where a started simulator listens. */
 export interface StartedSimulator {
@@ -47,7 +62,7 @@ export class ApimSimulator {
     }
     const runtime: SimulatorRuntime = {
       options: this.options,
-      spec: loadSpecBundle(this.options.apimVersion, this.options.specRoot),
+      spec: loadSpecBundle(this.options.apimVersion, this.options.specRoot, specExtensions),
       store: this.store,
       faults: this.faults,
       sleep: (milliseconds) => this.sleep(milliseconds),
@@ -126,6 +141,79 @@ export class ApimSimulator {
     );
   }
 
+  /**
+   * v2 APIs imported through the Management API v1 (`…/apis/import-crd`) in an environment (the first
+   * configured one by default), by id, as `GET …/apis/{id}` returns them.
+   */
+  v2Apis(
+    environmentId: string = this.options.tenancy.environments[0]?.id ?? 'DEFAULT',
+  ): Map<string, JsonObject> {
+    return new Map(
+      this.store.list(API_V2_KIND, environmentId).map((resource) => [resource.id, v2ApiView(resource)]),
+    );
+  }
+
+  /** A stored resource of an automation collection as a GET returns it, or `undefined`. */
+  resource(
+    collection: AutomationCollection,
+    hrid: string,
+    scope: ResourceScope = {},
+  ): JsonObject | undefined {
+    const kind = AUTOMATION_COLLECTIONS[collection];
+    const found = this.storedIn(collection, scope).find((resource) => resource.hrid === hrid);
+    return found && kind.present(found, 'get');
+  }
+
+  /**
+   * Stored resources of an automation collection as a GET returns them, by hrid. For a nested collection
+   * read without `scope.parentHrid`, keys are `<parentHrid>/<hrid>`.
+   */
+  resources(collection: AutomationCollection, scope: ResourceScope = {}): Map<string, JsonObject> {
+    const kind = AUTOMATION_COLLECTIONS[collection];
+    return new Map(
+      this.storedIn(collection, scope).map((resource) => [
+        resource.parentHrid !== undefined && scope.parentHrid === undefined
+          ? `${resource.parentHrid}/${resource.hrid}`
+          : resource.hrid,
+        kind.present(resource, 'get'),
+      ]),
+    );
+  }
+
+  /**
+   * The lifecycle status APIM keeps for a stored resource but reads do not show: `ACTIVE`/`ARCHIVED` for
+   * applications, `ACCEPTED`/`PENDING`/`CLOSED`/`REJECTED` for subscriptions; `undefined` for other kinds.
+   */
+  lifecycleStatus(
+    collection: AutomationCollection,
+    hrid: string,
+    scope: ResourceScope = {},
+  ): string | undefined {
+    const status = this.storedIn(collection, scope).find((resource) => resource.hrid === hrid)?.internal
+      ?.status;
+    return typeof status === 'string' ? status : undefined;
+  }
+
+  /** Requests that changed what a collection stores (imports and deletes; dry runs and reads never do). */
+  writesTo(collection: AutomationCollection): RecordedRequest[] {
+    const { createOrUpdate, delete: remove } = AUTOMATION_COLLECTIONS[collection].operations;
+    return this.writes().filter(
+      (request) => request.operationId === createOrUpdate || request.operationId === remove,
+    );
+  }
+
+  /** How many requests changed each collection, for the collections written to. */
+  writeCounts(): Partial<Record<AutomationCollection, number>> {
+    const counts: Partial<Record<AutomationCollection, number>> = {};
+    for (const collection of Object.keys(AUTOMATION_COLLECTIONS) as AutomationCollection[]) {
+      const count = this.writesTo(collection).length;
+      if (count > 0) {
+        counts[collection] = count;
+      }
+    }
+    return counts;
+  }
+
   /** Makes the next `count` matching requests fail with `failure.status`. */
   failNext(count: number, failure: FailureOptions): void {
     this.faults.failNext(count, failure);
@@ -174,6 +262,13 @@ export class ApimSimulator {
       record.operationId = outcome.operationId;
     }
     writeResponse(response, outcome);
+  }
+
+  private storedIn(collection: AutomationCollection, scope: ResourceScope): StoredResource[] {
+    const environmentId = scope.environmentId ?? this.options.tenancy.environments[0]?.id ?? 'DEFAULT';
+    return this.store
+      .list(AUTOMATION_COLLECTIONS[collection].kind, environmentId)
+      .filter((resource) => scope.parentHrid === undefined || resource.parentHrid === scope.parentHrid);
   }
 
   private sleep(milliseconds: number): Promise<void> {

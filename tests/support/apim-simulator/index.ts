@@ -2,11 +2,25 @@
  * APIM Management API simulator for tests: automation APIs and the management v2 environment probe,
  * validating every request and response against APIM's OpenAPI documents.
  */
-export { ApimSimulator, SimulatorStateError, type StartedSimulator } from './apim-simulator.ts';
+export {
+  ApimSimulator,
+  type ResourceScope,
+  SimulatorStateError,
+  type StartedSimulator,
+} from './apim-simulator.ts';
 export type { SimulatorCredentials } from './auth.ts';
 export type { FailureOptions, InjectedStatus, PathMatcher } from './faults.ts';
+export type { AutomationCollection } from './handlers/automation/automation-collections.ts';
+export { portalLinkId } from './handlers/automation/portal-links.ts';
 export type { HttpErrorBody } from './http-errors.ts';
-export { apiScopedId, nameUuid, topLevelCrossId, topLevelId } from './ids/hrid-to-uuid.ts';
+export {
+  apiDocumentationId,
+  apiScopedId,
+  nameUuid,
+  portalScopedId,
+  topLevelCrossId,
+  topLevelId,
+} from './ids/hrid-to-uuid.ts';
 export type { JsonObject } from './json.ts';
 export type { ApimVersion } from './openapi/spec-location.ts';
 export type { RecordedRequest } from './recorded-request.ts';

@@ -62,6 +62,7 @@ export class LoopHarness {
     await this.apim.start();
     const awsConfig = moto.clientConfig();
     this.stack = await createAwsStack(awsConfig, {
+      kinds: syncs.map((sync) => sync.kind),
       clusters: [CLUSTER],
       maxReceiveCount: MAX_ATTEMPTS,
       visibilityTimeoutSeconds: 30,

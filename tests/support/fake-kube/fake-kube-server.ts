@@ -29,6 +29,11 @@ export interface FakeKubeServerOptions {
   namespaces?: readonly string[];
   /** Refuse creates in a namespace that does not exist, as NamespaceLifecycle admission does (default true). */
   requireNamespaces?: boolean;
+  /**
+   * Delete dependents (`metadata.ownerReferences`) once their owners are gone, as the garbage collector
+   * does in the background (default false: most tests want to see what the code under test deletes).
+   */
+  garbageCollection?: boolean;
 }
 
 const DEFAULT_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
@@ -66,6 +71,7 @@ export class FakeKubeServer {
     for (const definition of options.resources ?? DEFAULT_RESOURCES) this.#registry.register(definition);
     this.#store = new ObjectStore(this.#history, this.#registry, {
       requireNamespaces: options.requireNamespaces ?? true,
+      garbageCollection: options.garbageCollection ?? false,
     });
     const namespaces = this.#registry.find('', 'v1', 'namespaces');
     if (namespaces) {

@@ -50,11 +50,17 @@ export class ObjectStore {
   readonly #history: EventHistory;
   readonly #registry: ResourceRegistry;
   readonly #requireNamespaces: boolean;
+  readonly #garbageCollection: boolean;
 
-  constructor(history: EventHistory, registry: ResourceRegistry, options: { requireNamespaces: boolean }) {
+  constructor(
+    history: EventHistory,
+    registry: ResourceRegistry,
+    options: { requireNamespaces: boolean; garbageCollection?: boolean },
+  ) {
     this.#history = history;
     this.#registry = registry;
     this.#requireNamespaces = options.requireNamespaces;
+    this.#garbageCollection = options.garbageCollection ?? false;
   }
 
   /** The stored object, or undefined. */
@@ -291,7 +297,30 @@ export class ObjectStore {
     });
     if (definition.namespaced && existing.metadata.namespace)
       this.#finishNamespaceIfEmpty(existing.metadata.namespace);
+    if (this.#garbageCollection && existing.metadata.uid) this.#collectDependentsOf(existing.metadata.uid);
     return deleted;
+  }
+
+  /**
+   * The garbage collector's background deletion, done synchronously: objects listing the removed
+   * object's uid in `metadata.ownerReferences` are deleted once none of their owners exists any more
+   * (their own finalizers, if any, still hold them).
+   */
+  #collectDependentsOf(ownerUid: string): void {
+    for (const definition of this.#registry.all()) {
+      for (const object of [...this.#bucket(definition).values()]) {
+        const owners = ownerUidsOf(object);
+        if (!owners.includes(ownerUid) || owners.some((uid) => this.#existsWithUid(uid))) continue;
+        if (object.metadata.deletionTimestamp) continue;
+        this.delete(definition, object.metadata.namespace, object.metadata.name);
+      }
+    }
+  }
+
+  #existsWithUid(uid: string): boolean {
+    return [...this.#objects.values()].some((bucket) =>
+      [...bucket.values()].some((object) => object.metadata.uid === uid),
+    );
   }
 
   /**
@@ -338,6 +367,14 @@ export class ObjectStore {
     }
     return bucket;
   }
+}
+
+function ownerUidsOf(object: KubeObject): string[] {
+  const references = object.metadata.ownerReferences;
+  if (!Array.isArray(references)) return [];
+  return references
+    .map((reference) => (isJsonObject(reference) ? reference.uid : undefined))
+    .filter((uid): uid is string => typeof uid === 'string');
 }
 
 function key(definition: ResourceDefinition, namespace: string | undefined, name: string): string {

@@ -62,3 +62,55 @@ export function validateNoNewFinalizers(next: ObjectMeta, previous: ObjectMeta):
     },
   ];
 }
+
+/** An entry of `metadata.ownerReferences` as clients send it. */
+interface OwnerReferenceInput {
+  apiVersion?: unknown;
+  kind?: unknown;
+  name?: unknown;
+  uid?: unknown;
+  controller?: unknown;
+}
+
+/**
+ * ValidateOwnerReferences: apiVersion, kind, name and uid are required (errors on
+ * `metadata.ownerReferences.<field>`, without index, as the real server reports them), and at most one
+ * reference may be the controller.
+ */
+export function validateOwnerReferences(meta: ObjectMeta): FieldError[] {
+  const references = meta.ownerReferences;
+  if (references === undefined) return [];
+  if (!Array.isArray(references)) {
+    return [{ type: 'FieldValueInvalid', field: 'metadata.ownerReferences', body: 'Invalid value: must be a list' }];
+  }
+  const errors: FieldError[] = [];
+  const required: Array<[keyof OwnerReferenceInput, string]> = [
+    ['apiVersion', 'version must not be empty'],
+    ['kind', 'kind must not be empty'],
+    ['name', 'name must not be empty'],
+    ['uid', 'uid must not be empty'],
+  ];
+  for (const reference of references as OwnerReferenceInput[]) {
+    for (const [field, message] of required) {
+      const value = reference?.[field];
+      if (typeof value !== 'string' || value === '') {
+        errors.push({
+          type: 'FieldValueInvalid',
+          field: `metadata.ownerReferences.${field}`,
+          body: `Invalid value: "": ${message}`,
+        });
+      }
+    }
+  }
+  const controllers = (references as OwnerReferenceInput[]).filter((r) => r?.controller === true);
+  if (controllers.length > 1) {
+    errors.push({
+      type: 'FieldValueInvalid',
+      field: 'metadata.ownerReferences',
+      body: `Invalid value: Only one reference can have Controller set to true. Found "true" in references for ${controllers
+        .map((c) => `${String(c.kind)}/${String(c.name)}`)
+        .join(' and ')}`,
+    });
+  }
+  return errors;
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { cloneJson, isJsonObject, jsonEqual } from './json.ts';
 import type { KubeObject, ObjectMeta } from './kube-object.ts';
-import { validateNoNewFinalizers } from './object-validation.ts';
+import { validateNoNewFinalizers, validateOwnerReferences } from './object-validation.ts';
 import { apiVersionOf, type ResourceDefinition } from './resource-definition.ts';
 import { badRequest, invalid } from './status-errors.ts';
 import { nowTimestamp } from './timestamps.ts';
@@ -68,6 +68,8 @@ export function prepareCreate(definition: ResourceDefinition, object: KubeObject
   definition.prepareForCreate?.(object);
   definition.normalize?.(object);
   normalizeMetadata(object);
+  const ownerErrors = validateOwnerReferences(meta);
+  if (ownerErrors.length > 0) throw invalid({ group: definition.group, kind: definition.kind }, meta.name, ownerErrors);
 }
 
 /** Every top-level field but metadata: what the CRD strategy compares to decide a generation bump. */
@@ -113,7 +115,7 @@ export function prepareMainUpdate(
   if (definition.custom && !jsonEqual(nonMetadata(next), nonMetadata(existing))) {
     meta.generation = (old.generation ?? 0) + 1;
   }
-  const errors = validateNoNewFinalizers(meta, old);
+  const errors = [...validateNoNewFinalizers(meta, old), ...validateOwnerReferences(meta)];
   if (errors.length > 0) throw invalid({ group: definition.group, kind: definition.kind }, meta.name, errors);
   return next;
 }

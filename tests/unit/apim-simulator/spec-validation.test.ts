@@ -94,12 +94,9 @@ describe('APIM simulator: OpenAPI validation', () => {
 
   it('answers 501 with a violation for an operation the spec describes but the simulator does not simulate', async () => {
     // Act
-    const response = await fetch(
-      `${baseUrl}/automation/organizations/DEFAULT/environments/DEFAULT/applications/app`,
-      {
-        headers: BEARER_JSON,
-      },
-    );
+    const response = await fetch(`${baseUrl}/management/v2/organizations/DEFAULT/license`, {
+      headers: BEARER_JSON,
+    });
 
     // Assess
     assert.equal(response.status, 501);

@@ -199,7 +199,12 @@ describe('validating a ManagementContext', () => {
 describe('validating a manifest of another kind', () => {
   it('reports the kind as unsupported', () => {
     // Prepare
-    const manifest = { apiVersion: 'gravitee.io/v1alpha1', kind: 'Group', metadata: { name: 'g' }, spec: {} };
+    const manifest = {
+      apiVersion: 'gravitee.io/v1alpha1',
+      kind: 'KafkaRoute',
+      metadata: { name: 'r' },
+      spec: {},
+    };
 
     // Act
     const paths = pathsOf(manifest);

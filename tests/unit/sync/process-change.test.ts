@@ -13,8 +13,8 @@ import type { ClusterObject } from '../../../lib/ports/cluster.ts';
 import { MemoryRegistry } from '../../../lib/registry/memory-registry.ts';
 import { EnvelopeSealer } from '../../../lib/sealing/envelope.ts';
 import { LocalKeyWrapper } from '../../../lib/sealing/local-key-wrapper.ts';
-import { apiV4DefinitionSync } from '../../../lib/sync/api-v4-definition-sync.ts';
-import { managementContextSync } from '../../../lib/sync/management-context-sync.ts';
+import { apiV4DefinitionSync } from '../../../lib/sync/kinds/api-v4-definition.ts';
+import { managementContextSync } from '../../../lib/sync/kinds/management-context.ts';
 import { type ProcessPorts, processChange } from '../../../lib/sync/process-change.ts';
 import { buildChange } from '../../../lib/watcher/change-builder.ts';
 import { apiObject, contextObject } from '../../support/factories/resources.ts';
@@ -33,7 +33,7 @@ class ScriptedApim implements ApimPort {
     this.next();
     return { id: this.target.environmentId, name: 'Default' };
   }
-  async putApi(spec: object) {
+  async upsert(_collection: string, spec: object) {
     this.calls.push({ op: 'put', target: this.target, body: spec });
     this.next();
     const plans = ((spec as { plans?: Array<{ hrid: string }> }).plans ?? []).map((p) => ({
@@ -49,13 +49,19 @@ class ScriptedApim implements ApimPort {
       environmentId: 'DEFAULT',
     };
   }
-  async getApi() {
+  async read() {
     return undefined;
   }
-  async deleteApi() {
+  async remove() {
     this.calls.push({ op: 'delete', target: this.target });
     this.next();
     return 'deleted' as const;
+  }
+  async importV2Api(): Promise<Record<string, unknown>> {
+    throw new Error('not used by these scenarios');
+  }
+  async deleteV2Api(): Promise<'deleted'> {
+    throw new Error('not used by these scenarios');
   }
 }
 

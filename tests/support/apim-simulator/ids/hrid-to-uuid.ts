@@ -35,3 +35,29 @@ export function apiScopedId(
 ): string {
   return nameUuid(topLevelCrossId(organizationId, apiHrid) + environmentId + hrid);
 }
+
+/**
+ * Id of a portal listing or portal documentation page: seeded with the portal's sub-resource cross id
+ * (organization + `portal` + portal hrid), the environment id and the own hrid.
+ */
+export function portalScopedId(
+  organizationId: string,
+  environmentId: string,
+  portalHrid: string,
+  hrid: string,
+): string {
+  return nameUuid(nameUuid(`${organizationId}portal${portalHrid}`) + environmentId + hrid);
+}
+
+/**
+ * Id of an API documentation page (next-gen portal): like `portalScopedId` with the literal `api`, which
+ * keeps it apart from the ids of plans, pages and subscriptions of the same API.
+ */
+export function apiDocumentationId(
+  organizationId: string,
+  environmentId: string,
+  apiHrid: string,
+  hrid: string,
+): string {
+  return nameUuid(nameUuid(`${organizationId}api${apiHrid}`) + environmentId + hrid);
+}

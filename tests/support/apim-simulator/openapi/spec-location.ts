@@ -7,8 +7,11 @@ export type ApimVersion = '4.11.25' | '4.12.17';
 /** The release the simulator mimics unless told otherwise. */
 export const DEFAULT_APIM_VERSION: ApimVersion = '4.12.17';
 
-/** Which OpenAPI document an operation comes from. */
-export type DocumentKey = 'automation' | 'management';
+/**
+ * Which OpenAPI document an operation comes from. `management-v1` has no published document: the simulator
+ * describes the v1 operations GKO uses for v2 APIs itself (`handlers/management-v1/`).
+ */
+export type DocumentKey = 'automation' | 'management' | 'management-v1';
 
 /** Where a document lives and under which paths its operations are served. */
 export interface SpecDocumentLocation {

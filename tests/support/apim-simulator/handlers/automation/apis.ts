@@ -3,6 +3,7 @@ import { apiScopedId, topLevelCrossId, topLevelId } from '../../ids/hrid-to-uuid
 import { type JsonObject, objectItems, stringMember } from '../../json.ts';
 import type { StoredResource } from '../../store/resource-store.ts';
 import { type HridResourceKind, hridResourceBindings } from '../hrid-resource-kind.ts';
+import { API_V2_KIND } from '../management-v1/v2-api-store.ts';
 import type { OperationBinding } from '../operation-handler.ts';
 import { contextPathErrors } from './context-paths.ts';
 
@@ -34,8 +35,11 @@ export const apisKind: HridResourceKind = {
     };
   },
   validate: (context, candidate) => {
-    const others = context.store
-      .list('api', candidate.environmentId)
+    // v2 APIs imported through the Management API v1 claim context paths too.
+    const others = [
+      ...context.store.list('api', candidate.environmentId),
+      ...context.store.list(API_V2_KIND, candidate.environmentId),
+    ]
       .filter((api) => api.id !== candidate.id)
       .map((api) => api.spec);
     return { severe: contextPathErrors(candidate.spec, others), warning: [] };

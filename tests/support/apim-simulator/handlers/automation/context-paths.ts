@@ -1,4 +1,4 @@
-import { type JsonObject, objectItems, stringMember } from '../../json.ts';
+import { isJsonObject, type JsonObject, objectItems, stringMember } from '../../json.ts';
 
 /** A context path an HTTP listener claims, after APIM's sanitization. */
 export interface ListenerPath {
@@ -36,12 +36,33 @@ export function httpListenerPaths(spec: JsonObject): ListenerPath[] | undefined 
 }
 
 /**
- * Severe errors APIM's path verification reports for `spec`, given the other APIs of the environment:
+ * Sanitized paths of a v2 API's `proxy.virtual_hosts` (host and path, as APIM's path extraction reads them);
+ * `undefined` when the spec has no `proxy`, i.e. is not a v2 API definition.
+ */
+export function virtualHostPaths(spec: JsonObject): ListenerPath[] | undefined {
+  const proxy = spec.proxy;
+  if (!isJsonObject(proxy)) {
+    return undefined;
+  }
+  return objectItems(proxy, 'virtual_hosts').map((virtualHost) => {
+    const host = stringMember(virtualHost, 'host');
+    return { ...(host ? { host } : {}), path: sanitizeContextPath(stringMember(virtualHost, 'path') ?? '') };
+  });
+}
+
+/** The context paths an API claims: a v4 API's HTTP listener paths, or a v2 API's virtual hosts. */
+export function claimedContextPaths(spec: JsonObject): ListenerPath[] | undefined {
+  return httpListenerPaths(spec) ?? virtualHostPaths(spec);
+}
+
+/**
+ * Severe errors APIM's path verification reports for `spec` (a v4 or a v2 API), given the other APIs of the
+ * environment (v4 and v2 alike, which APIM checks together):
  * an HTTP listener needs a path, a path may not be listed twice, and a path may not overlap (be a
  * prefix of, or extend) a path of another API on the same host, or with no host on either side.
  */
 export function contextPathErrors(spec: JsonObject, otherApiSpecs: readonly JsonObject[]): string[] {
-  const candidate = httpListenerPaths(spec);
+  const candidate = claimedContextPaths(spec);
   if (candidate === undefined) {
     return [];
   }
@@ -57,7 +78,7 @@ export function contextPathErrors(spec: JsonObject, otherApiSpecs: readonly Json
     }
     seen.add(key);
   }
-  const existing = otherApiSpecs.flatMap((other) => httpListenerPaths(other) ?? []);
+  const existing = otherApiSpecs.flatMap((other) => claimedContextPaths(other) ?? []);
   for (const entry of candidate) {
     const conflict = existing.find(
       (taken) =>

@@ -1,7 +1,8 @@
-import { contextTargetOf, MANAGEMENT_CONTEXT } from './context-target.ts';
-import type { KindSync } from './kind-sync.ts';
-import { resolveDocument } from './resolution.ts';
-import { acceptedStatus } from './status.ts';
+import { contextTargetOf, MANAGEMENT_CONTEXT } from '../context-target.ts';
+import type { KindSync } from '../kind-sync.ts';
+import { resolveDocument } from '../resolution.ts';
+import { validatedSpec } from '../spec-validation.ts';
+import { acceptedStatus } from '../status.ts';
 
 /**
  * ManagementContext: nothing to write in APIM. Applying one checks that its environment exists and its
@@ -11,9 +12,20 @@ export const managementContextSync: KindSync = {
   kind: MANAGEMENT_CONTEXT,
 
   references: () => [],
+  // Every kind that syncs with APIM reaches it through a context: deleting it first would strand them.
+  deletionBlockedBy: [
+    'ApiV4Definition',
+    'ApiDefinition',
+    'Application',
+    'Group',
+    'SharedPolicyGroup',
+    'Dictionary',
+    'Portal',
+  ],
 
   async apply({ key, data, ctx }) {
     const doc = await resolveDocument(data, ctx.sealer);
+    validatedSpec(MANAGEMENT_CONTEXT, doc.spec);
     const target = contextTargetOf(doc, key.namespace);
     const environment = await ctx.apim(target).probeEnvironment();
     const as = target.auth ? `with ${target.auth.type} credentials` : 'without credentials';

@@ -1,0 +1,60 @@
+import {
+  documentationCollectionPath,
+  documentationHrid,
+  documentationParent,
+  toDocumentationSpec,
+  toDocumentationStatus,
+} from '../../apim/payload/documentation.ts';
+import type { ResourceKey } from '../../resource-key.ts';
+import { type AutomationKind, automationKindSync } from '../automation-sync.ts';
+import { describeKey, refKeyOf } from '../referenced.ts';
+import { apiRefKey, parentContext } from './parent-context.ts';
+import { splitErrors } from './split-errors.ts';
+
+/** The portal or API that owns the page (exactly one of `portalRef` and `apiRef`). */
+function parentKeyOf(key: ResourceKey, spec: Record<string, unknown>): ResourceKey | undefined {
+  if (spec.portalRef) return refKeyOf(key, 'Portal', spec.portalRef as { name?: unknown });
+  return spec.apiRef ? apiRefKey(key, spec.apiRef) : undefined;
+}
+
+/**
+ * Documentation: a page of a portal or of a v4 API, upserted under its parent
+ * (`portals/{hrid}/documentations` or `apis/{hrid}/documentations`) in the parent's APIM.
+ */
+export const documentationKind: AutomationKind = {
+  kind: 'Documentation',
+
+  references(key, data) {
+    const parent = parentKeyOf(key, data.spec);
+    return parent ? [parent] : [];
+  },
+
+  context: (input) => parentContext(input, parentKeyOf(input.key, input.data.spec)),
+
+  async request({ key, spec, refs }) {
+    const parentKey = parentKeyOf(key, spec);
+    if (parentKey) await refs.require(spec.portalRef ? 'spec.portalRef' : 'spec.apiRef', parentKey);
+    const resource = { metadata: { name: key.name, namespace: key.namespace }, spec };
+    const collection = documentationCollectionPath(documentationParent(resource));
+    return {
+      collection,
+      item: `${collection}/${encodeURIComponent(documentationHrid(resource))}`,
+      body: toDocumentationSpec(resource),
+    };
+  },
+
+  status: (state) => splitErrors(toDocumentationStatus(state)),
+
+  async deletion({ key, spec, refs }) {
+    const parentKey = parentKeyOf(key, spec);
+    if (parentKey && !(await refs.find(parentKey))) {
+      return { gone: `its parent ${describeKey(parentKey)} is gone, and its pages with it` };
+    }
+    const resource = { metadata: { name: key.name, namespace: key.namespace }, spec };
+    return {
+      item: `${documentationCollectionPath(documentationParent(resource))}/${encodeURIComponent(documentationHrid(resource))}`,
+    };
+  },
+};
+
+export const documentationSync = automationKindSync(documentationKind);

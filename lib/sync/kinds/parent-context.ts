@@ -1,0 +1,27 @@
+import type { ResourceKey } from '../../resource-key.ts';
+import { contextRefKey } from '../context-target.ts';
+import type { KindInput } from '../automation-sync.ts';
+import type { NamedRef } from '../referenced.ts';
+import { refKeyOf } from '../referenced.ts';
+
+/** Kind of an API reference: `ApiDefinition` when it says so, else the v4 kind (GKO's default). */
+export function apiKindOf(ref: NamedRef & { kind?: unknown }): 'ApiDefinition' | 'ApiV4Definition' {
+  const kind = typeof ref.kind === 'string' ? ref.kind.toLowerCase() : '';
+  return kind === 'apidefinition' || kind === 'apidefinitions' ? 'ApiDefinition' : 'ApiV4Definition';
+}
+
+/** Key of an API reference (`spec.api`, `spec.apiRef`, `spec.apis[].ref`), its kind defaulting to v4. */
+export function apiRefKey(from: ResourceKey, ref: unknown): ResourceKey | undefined {
+  const named = (ref ?? {}) as NamedRef & { kind?: unknown };
+  return refKeyOf(from, apiKindOf(named), named);
+}
+
+/**
+ * The context of a resource that lives under a parent (a listing under its portal, a subscription under its
+ * API): the parent's own `contextRef`. Undefined when the parent is unknown.
+ */
+export async function parentContext(input: KindInput, parent: ResourceKey | undefined): Promise<ResourceKey | undefined> {
+  if (!parent) return undefined;
+  const found = await input.refs.find(parent);
+  return found ? contextRefKey(parent, found.record.change.data) : undefined;
+}
