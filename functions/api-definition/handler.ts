@@ -7,4 +7,8 @@ import { apiDefinitionSync } from '../../lib/sync/kinds/api-definition.ts';
 const logger = new Logger({ serviceName: 'gso-api-definition' });
 
 /** Lambda entry point: ApiDefinition change queue (SQS FIFO) → Management API v1 import-crd / delete of the v2 API → status event. */
-export const handler = createSqsHandler(apiDefinitionSync, () => awsFunctionPorts(powertoolsLogger(logger)), logger);
+export const handler = createSqsHandler(
+  apiDefinitionSync,
+  () => awsFunctionPorts(powertoolsLogger(logger)),
+  logger,
+);

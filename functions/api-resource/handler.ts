@@ -7,4 +7,8 @@ import { apiResourceSync } from '../../lib/sync/kinds/api-resource.ts';
 const logger = new Logger({ serviceName: 'gso-api-resource' });
 
 /** Lambda entry point: ApiResource change queue (SQS FIFO) → validates and registers the resource, re-syncs the APIs that inline it → status event. */
-export const handler = createSqsHandler(apiResourceSync, () => awsFunctionPorts(powertoolsLogger(logger)), logger);
+export const handler = createSqsHandler(
+  apiResourceSync,
+  () => awsFunctionPorts(powertoolsLogger(logger)),
+  logger,
+);

@@ -7,4 +7,8 @@ import { apiV4DefinitionSync } from '../../lib/sync/kinds/api-v4-definition.ts';
 const logger = new Logger({ serviceName: 'gso-api-v4-definition' });
 
 /** Lambda entry point: ApiV4Definition change queue (SQS FIFO) → Automation API upsert/delete of the v4 API → status event. */
-export const handler = createSqsHandler(apiV4DefinitionSync, () => awsFunctionPorts(powertoolsLogger(logger)), logger);
+export const handler = createSqsHandler(
+  apiV4DefinitionSync,
+  () => awsFunctionPorts(powertoolsLogger(logger)),
+  logger,
+);

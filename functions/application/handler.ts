@@ -7,4 +7,8 @@ import { applicationSync } from '../../lib/sync/kinds/application.ts';
 const logger = new Logger({ serviceName: 'gso-application' });
 
 /** Lambda entry point: Application change queue (SQS FIFO) → Automation API upsert/delete of the application → status event. */
-export const handler = createSqsHandler(applicationSync, () => awsFunctionPorts(powertoolsLogger(logger)), logger);
+export const handler = createSqsHandler(
+  applicationSync,
+  () => awsFunctionPorts(powertoolsLogger(logger)),
+  logger,
+);

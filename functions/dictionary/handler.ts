@@ -7,4 +7,8 @@ import { dictionarySync } from '../../lib/sync/kinds/dictionary.ts';
 const logger = new Logger({ serviceName: 'gso-dictionary' });
 
 /** Lambda entry point: Dictionary change queue (SQS FIFO) → Automation API upsert/delete of the dictionary → status event. */
-export const handler = createSqsHandler(dictionarySync, () => awsFunctionPorts(powertoolsLogger(logger)), logger);
+export const handler = createSqsHandler(
+  dictionarySync,
+  () => awsFunctionPorts(powertoolsLogger(logger)),
+  logger,
+);

@@ -7,4 +7,8 @@ import { documentationSync } from '../../lib/sync/kinds/documentation.ts';
 const logger = new Logger({ serviceName: 'gso-documentation' });
 
 /** Lambda entry point: Documentation change queue (SQS FIFO) → Automation API upsert/delete of the page under its portal or API → status event. */
-export const handler = createSqsHandler(documentationSync, () => awsFunctionPorts(powertoolsLogger(logger)), logger);
+export const handler = createSqsHandler(
+  documentationSync,
+  () => awsFunctionPorts(powertoolsLogger(logger)),
+  logger,
+);

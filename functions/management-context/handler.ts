@@ -7,4 +7,8 @@ import { managementContextSync } from '../../lib/sync/kinds/management-context.t
 const logger = new Logger({ serviceName: 'gso-management-context' });
 
 /** Lambda entry point: ManagementContext change queue (SQS FIFO) → checks the APIM environment and credentials, re-syncs what uses the context → status event. */
-export const handler = createSqsHandler(managementContextSync, () => awsFunctionPorts(powertoolsLogger(logger)), logger);
+export const handler = createSqsHandler(
+  managementContextSync,
+  () => awsFunctionPorts(powertoolsLogger(logger)),
+  logger,
+);

@@ -7,4 +7,8 @@ import { notificationSync } from '../../lib/sync/kinds/notification.ts';
 const logger = new Logger({ serviceName: 'gso-notification' });
 
 /** Lambda entry point: Notification change queue (SQS FIFO) → validates and registers the notification, re-syncs the APIs that fold it in → status event. */
-export const handler = createSqsHandler(notificationSync, () => awsFunctionPorts(powertoolsLogger(logger)), logger);
+export const handler = createSqsHandler(
+  notificationSync,
+  () => awsFunctionPorts(powertoolsLogger(logger)),
+  logger,
+);

@@ -7,4 +7,8 @@ import { portalLinkSync } from '../../lib/sync/kinds/portal-link.ts';
 const logger = new Logger({ serviceName: 'gso-portal-link' });
 
 /** Lambda entry point: PortalLink change queue (SQS FIFO) → Automation API upsert/delete of the link under its portal → status event. */
-export const handler = createSqsHandler(portalLinkSync, () => awsFunctionPorts(powertoolsLogger(logger)), logger);
+export const handler = createSqsHandler(
+  portalLinkSync,
+  () => awsFunctionPorts(powertoolsLogger(logger)),
+  logger,
+);

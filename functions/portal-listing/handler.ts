@@ -7,4 +7,8 @@ import { portalListingSync } from '../../lib/sync/kinds/portal-listing.ts';
 const logger = new Logger({ serviceName: 'gso-portal-listing' });
 
 /** Lambda entry point: PortalListing change queue (SQS FIFO) → Automation API upsert/delete of the listing under its portal → status event. */
-export const handler = createSqsHandler(portalListingSync, () => awsFunctionPorts(powertoolsLogger(logger)), logger);
+export const handler = createSqsHandler(
+  portalListingSync,
+  () => awsFunctionPorts(powertoolsLogger(logger)),
+  logger,
+);

@@ -7,4 +7,8 @@ import { sharedPolicyGroupSync } from '../../lib/sync/kinds/shared-policy-group.
 const logger = new Logger({ serviceName: 'gso-shared-policy-group' });
 
 /** Lambda entry point: SharedPolicyGroup change queue (SQS FIFO) → Automation API upsert/delete of the shared policy group → status event. */
-export const handler = createSqsHandler(sharedPolicyGroupSync, () => awsFunctionPorts(powertoolsLogger(logger)), logger);
+export const handler = createSqsHandler(
+  sharedPolicyGroupSync,
+  () => awsFunctionPorts(powertoolsLogger(logger)),
+  logger,
+);

@@ -7,4 +7,8 @@ import { subscriptionSync } from '../../lib/sync/kinds/subscription.ts';
 const logger = new Logger({ serviceName: 'gso-subscription' });
 
 /** Lambda entry point: Subscription change queue (SQS FIFO) → Automation API upsert/delete of the subscription under its API → status event. */
-export const handler = createSqsHandler(subscriptionSync, () => awsFunctionPorts(powertoolsLogger(logger)), logger);
+export const handler = createSqsHandler(
+  subscriptionSync,
+  () => awsFunctionPorts(powertoolsLogger(logger)),
+  logger,
+);

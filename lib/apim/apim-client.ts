@@ -83,8 +83,15 @@ export class ApimClient implements ApimPort {
       return (json ?? {}) as ApimState;
     } catch (error) {
       if (error instanceof ApimHttpError) {
-        if (nested) throw new RecoverableError('ApimParentNotFound', `${error.message} (the parent resource is not in APIM yet)`);
-        throw new TerminalError('ApimNotFound', `${error.message} (does the organization/environment exist?)`);
+        if (nested)
+          throw new RecoverableError(
+            'ApimParentNotFound',
+            `${error.message} (the parent resource is not in APIM yet)`,
+          );
+        throw new TerminalError(
+          'ApimNotFound',
+          `${error.message} (does the organization/environment exist?)`,
+        );
       }
       throw error;
     }

@@ -66,9 +66,11 @@ export async function dryRunManifests(paths: string[], timeoutMs = 60_000): Prom
 export function formatDryRun(entries: DryRunEntry[]): string {
   const lines: string[] = [];
   for (const entry of entries) {
-    const verdict = entry.severe.length > 0 ? 'REJECTED' : entry.warnings.length > 0 ? 'OK with warnings' : 'OK';
+    const verdict =
+      entry.severe.length > 0 ? 'REJECTED' : entry.warnings.length > 0 ? 'OK with warnings' : 'OK';
     lines.push(`${entry.resource}: ${verdict}`);
-    for (const call of entry.calls) lines.push(`  ${call.method} ${call.url}${call.status ? ` → ${call.status}` : ''}`);
+    for (const call of entry.calls)
+      lines.push(`  ${call.method} ${call.url}${call.status ? ` → ${call.status}` : ''}`);
     for (const message of entry.severe) lines.push(`  severe: ${message}`);
     for (const message of entry.warnings) lines.push(`  warning: ${message}`);
   }

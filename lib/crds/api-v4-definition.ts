@@ -5,7 +5,6 @@
  * The nested structures live in `./api-v4/`; this module assembles the spec, status and resource.
  */
 import { z } from 'zod';
-import { defineKind } from './kind-definition.ts';
 import { Analytics } from './api-v4/analytics.ts';
 import {
   ApiState,
@@ -30,6 +29,7 @@ import { Property } from './api-v4/property.ts';
 import { ResponseTemplates } from './api-v4/response-template.ts';
 import { ApiServices } from './api-v4/service.ts';
 import { ApiV4DefinitionStatus } from './api-v4/status.ts';
+import { defineKind } from './kind-definition.ts';
 import { ObjectRef } from './object-ref.ts';
 import { customResource } from './resource.ts';
 import { stringList } from './schema-helpers.ts';
@@ -125,7 +125,12 @@ export const apiV4DefinitionKind = defineKind({
   resource: ApiV4DefinitionResource,
   printerColumns: [
     { name: 'State', jsonPath: '.spec.state', type: 'string', description: 'State' },
-    { name: 'Lifecycle State', jsonPath: '.spec.lifecycleState', type: 'string', description: 'Lifecycle State' },
+    {
+      name: 'Lifecycle State',
+      jsonPath: '.spec.lifecycleState',
+      type: 'string',
+      description: 'Lifecycle State',
+    },
     { name: 'Version', jsonPath: '.spec.version', type: 'string', description: 'API version.' },
   ],
 });

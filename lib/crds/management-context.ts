@@ -4,8 +4,8 @@
  */
 import { z } from 'zod';
 import { conditionList } from './condition.ts';
-import { ObjectRef } from './object-ref.ts';
 import { defineKind } from './kind-definition.ts';
+import { ObjectRef } from './object-ref.ts';
 import { customResource } from './resource.ts';
 
 /** Username/password pair for basic authentication against the management API. */

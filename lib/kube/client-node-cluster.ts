@@ -267,6 +267,7 @@ function toClusterConfigMap(configMap: V1ConfigMap): ClusterConfigMap {
       ...(meta.labels ? { labels: meta.labels } : {}),
       ...(meta.annotations ? { annotations: meta.annotations } : {}),
       ...(meta.ownerReferences ? { ownerReferences: meta.ownerReferences } : {}),
+      ...(meta.finalizers ? { finalizers: meta.finalizers } : {}),
     },
     ...(configMap.data ? { data: configMap.data } : {}),
   };

@@ -64,6 +64,8 @@ export interface ClusterConfigMap {
     labels?: Record<string, string>;
     annotations?: Record<string, string>;
     ownerReferences?: OwnerReference[];
+    /** Carried through a replace, so another controller's finalizer is not dropped. */
+    finalizers?: string[];
   };
   data?: Record<string, string>;
 }

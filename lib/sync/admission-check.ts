@@ -1,11 +1,19 @@
-import { type AdmissionResource, admissionIssues, type LookedUpResource } from '../admission/admission-issues.ts';
+import {
+  type AdmissionResource,
+  admissionIssues,
+  type LookedUpResource,
+} from '../admission/admission-issues.ts';
 import { MissingReferenceError, TerminalError } from '../errors/sync-errors.ts';
 import type { ChangeData } from '../events/change-event.ts';
 import type { ResourceRecord } from '../registry/resource-record.ts';
 import { type ResourceKey, resourceKeyString } from '../resource-key.ts';
 import type { ReferenceReader } from './referenced.ts';
 
-function asAdmissionResource(kind: string, data: ChangeData, spec: Record<string, unknown>): AdmissionResource {
+function asAdmissionResource(
+  kind: string,
+  data: ChangeData,
+  spec: Record<string, unknown>,
+): AdmissionResource {
   const { name, namespace, annotations, deletionTimestamp } = data.metadata;
   return {
     kind,
@@ -76,5 +84,7 @@ export async function checkAdmission(
         .join('; '),
     );
   }
-  return issues.filter((issue) => issue.severity === 'warning').map((issue) => `${issue.field}: ${issue.message}`);
+  return issues
+    .filter((issue) => issue.severity === 'warning')
+    .map((issue) => `${issue.field}: ${issue.message}`);
 }

@@ -1,8 +1,8 @@
 import type { ApiV4ResolvedReferences } from '../apim/payload/api-v4-references.ts';
 import { namespacedHrid } from '../apim/payload/hrid.ts';
 import type { JsonObject } from '../apim/payload/json-object.ts';
-import type { ResourceKey } from '../resource-key.ts';
 import { UnsyncedReferenceError } from '../errors/sync-errors.ts';
+import type { ResourceKey } from '../resource-key.ts';
 import { describeKey, type NamedRef, type ReferenceReader, refKeyOf } from './referenced.ts';
 
 const FLOW_PHASES = ['request', 'response', 'subscribe', 'publish', 'connect', 'interact'] as const;
@@ -27,7 +27,10 @@ function sharedPolicyGroupRefs(spec: Spec): Array<{ field: string; ref: NamedRef
       for (const phase of FLOW_PHASES) {
         list(flow[phase]).forEach((step, s) => {
           if (step.sharedPolicyGroupRef) {
-            out.push({ field: `${at}[${f}].${phase}[${s}].sharedPolicyGroupRef`, ref: step.sharedPolicyGroupRef as NamedRef });
+            out.push({
+              field: `${at}[${f}].${phase}[${s}].sharedPolicyGroupRef`,
+              ref: step.sharedPolicyGroupRef as NamedRef,
+            });
           }
         });
       }
@@ -51,7 +54,9 @@ export function apiReferenceKeys(key: ResourceKey, spec: Spec): ResourceKey[] {
     ...resourceRefs(spec).map(({ ref }) => refKeyOf(key, 'ApiResource', ref)),
     ...sharedPolicyGroupRefs(spec).map(({ ref }) => refKeyOf(key, 'SharedPolicyGroup', ref)),
     ...refsOf(spec.groupRefs, 'spec.groupRefs').map(({ ref }) => refKeyOf(key, 'Group', ref)),
-    ...refsOf(spec.notificationsRefs, 'spec.notificationsRefs').map(({ ref }) => refKeyOf(key, 'Notification', ref)),
+    ...refsOf(spec.notificationsRefs, 'spec.notificationsRefs').map(({ ref }) =>
+      refKeyOf(key, 'Notification', ref),
+    ),
   ];
   return keys.filter((k): k is ResourceKey => k !== undefined);
 }
@@ -86,7 +91,10 @@ export async function resolveApiReferences(
     resolved.sharedPolicyGroups[`${refKey.namespace}/${refKey.name}`] = {
       name: refKey.name,
       crossId,
-      hrid: typeof found.spec.hrid === 'string' && found.spec.hrid !== '' ? found.spec.hrid : namespacedHrid(refKey.namespace, refKey.name),
+      hrid:
+        typeof found.spec.hrid === 'string' && found.spec.hrid !== ''
+          ? found.spec.hrid
+          : namespacedHrid(refKey.namespace, refKey.name),
     };
   }
   const groups = await groupNames(key, spec.groupRefs, refs, resolved.skippedGroups);
@@ -98,9 +106,13 @@ export async function resolveApiReferences(
     if (found.spec.eventType !== 'api' || found.spec.target !== 'console') continue;
     const console = (found.spec.console ?? {}) as Spec;
     const extra = await groupNames(refKey, console.groupRefs, refs, resolved.skippedGroups);
-    const named = Array.isArray(console.groups) ? console.groups.filter((g): g is string => typeof g === 'string') : [];
+    const named = Array.isArray(console.groups)
+      ? console.groups.filter((g): g is string => typeof g === 'string')
+      : [];
     resolved.consoleNotification = {
-      events: Array.isArray(console.apiEvents) ? console.apiEvents.filter((e): e is string => typeof e === 'string') : [],
+      events: Array.isArray(console.apiEvents)
+        ? console.apiEvents.filter((e): e is string => typeof e === 'string')
+        : [],
       groups: [...named, ...extra],
     };
     break;
@@ -109,7 +121,12 @@ export async function resolveApiReferences(
 }
 
 /** `spec.name` of each referenced Group that exists; missing ones are skipped (and listed), as in GKO. */
-async function groupNames(from: ResourceKey, value: unknown, refs: ReferenceReader, skipped: string[]): Promise<string[]> {
+async function groupNames(
+  from: ResourceKey,
+  value: unknown,
+  refs: ReferenceReader,
+  skipped: string[],
+): Promise<string[]> {
   const names: string[] = [];
   for (const { ref } of refsOf(value, 'groupRefs')) {
     const refKey = refKeyOf(from, 'Group', ref);

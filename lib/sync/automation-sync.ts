@@ -1,6 +1,6 @@
+import { payloadHash } from '../apim/payload/canonical-json.ts';
 import type { ApimTarget } from '../apim/target.ts';
 import { targetFingerprint } from '../apim/target.ts';
-import { payloadHash } from '../apim/payload/canonical-json.ts';
 import { TerminalError } from '../errors/sync-errors.ts';
 import type { ChangeData } from '../events/change-event.ts';
 import type { ResourceStatus } from '../events/status-event.ts';
@@ -63,7 +63,7 @@ export interface AutomationKind {
    * Accepted message for a resource without a context, which then makes no APIM call (a DB-less API the
    * gateway reads from its ConfigMap). Absent: a context is required.
    */
-  withoutContext?: string;
+  withoutContext?: (spec: Record<string, unknown>) => string;
   /** Completes APIM's upsert answer when it lacks something the status needs (v4 plan ids). */
   complete?(state: ApimState, request: AutomationRequest, apim: ApimPort): Promise<ApimState>;
   /** Status fields from APIM's answer; by default ids and APIM's errors. */
@@ -74,7 +74,9 @@ export interface AutomationKind {
    */
   deletion?(
     input: KindInput & { spec: Record<string, unknown> },
-  ): Promise<{ item: string; remove?: (apim: ApimPort) => Promise<'deleted' | 'not-found'> } | { gone: string }>;
+  ): Promise<
+    { item: string; remove?: (apim: ApimPort) => Promise<'deleted' | 'not-found'> } | { gone: string }
+  >;
 }
 
 const ID_FIELDS = ['id', 'crossId', 'organizationId', 'environmentId'] as const;
@@ -103,7 +105,10 @@ async function contextOf(kind: AutomationKind, input: KindInput): Promise<Resour
 async function targetOf(kind: AutomationKind, input: KindInput): Promise<ApimTarget> {
   const contextKey = await contextOf(kind, input);
   if (!contextKey) {
-    throw new TerminalError('NoManagementContext', `spec.contextRef is required to sync a ${kind.kind} with APIM`);
+    throw new TerminalError(
+      'NoManagementContext',
+      `spec.contextRef is required to sync a ${kind.kind} with APIM`,
+    );
   }
   return (await referencedTarget(contextKey, input.ctx.registry, input.ctx.sealer)).target;
 }
@@ -116,7 +121,12 @@ export function unchangedResult(
   hash: string,
   note?: string,
 ): ApplyResult {
-  const { conditions: _c, errors, processingStatus: _p, ...fields } = previous.status?.status ?? {
+  const {
+    conditions: _c,
+    errors,
+    processingStatus: _p,
+    ...fields
+  } = previous.status?.status ?? {
     errors: { severe: [], warning: [] },
   };
   return {
@@ -160,7 +170,12 @@ export function automationKindSync(kind: AutomationKind): KindSync {
       const generation = data.metadata.generation;
       if (kind.withoutContext !== undefined && !(await contextOf(kind, input))) {
         return {
-          status: acceptedStatus({ warnings: admissionWarnings }, generation, ctx.now(), kind.withoutContext),
+          status: acceptedStatus(
+            { warnings: admissionWarnings },
+            generation,
+            ctx.now(),
+            kind.withoutContext(spec),
+          ),
           resyncDependents: false,
         };
       }
@@ -178,7 +193,12 @@ export function automationKindSync(kind: AutomationKind): KindSync {
       if (ctx.dryRun && !dryRunSupported) {
         return {
           status: acceptedStatus(
-            { warnings: [...admissionWarnings, `APIM has no dry run for ${request.collection}: not checked by APIM`] },
+            {
+              warnings: [
+                ...admissionWarnings,
+                `APIM has no dry run for ${request.collection}: not checked by APIM`,
+              ],
+            },
             generation,
             ctx.now(),
             'Checked locally only',

@@ -33,7 +33,10 @@ export function stillReferencedMessage(key: ResourceKey, blocking: readonly Reso
 }
 
 /** Keys in `before` that are not in `after`. */
-export function releasedReferences(before: readonly ResourceKey[], after: readonly ResourceKey[]): ResourceKey[] {
+export function releasedReferences(
+  before: readonly ResourceKey[],
+  after: readonly ResourceKey[],
+): ResourceKey[] {
   const kept = new Set(after.map(resourceKeyString));
   return before.filter((key) => !kept.has(resourceKeyString(key)));
 }

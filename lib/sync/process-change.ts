@@ -24,13 +24,13 @@ import type { ResourceRecord } from '../registry/resource-record.ts';
 import { type ResourceKey, resourceKeyString } from '../resource-key.ts';
 import type { EnvelopeSealer } from '../sealing/envelope.ts';
 import { backoffSeconds, type RetryPolicy, retryPolicyDefaults } from './backoff.ts';
-import type { KindSync, SyncContext } from './kind-sync.ts';
 import {
   blockingDependents,
   releasedReferences,
   resumeBlockedDeletions,
   stillReferencedMessage,
 } from './deletion-guard.ts';
+import type { KindSync, SyncContext } from './kind-sync.ts';
 import { failedStatus } from './status.ts';
 
 /** The ports a function needs to process its queue. */
@@ -216,13 +216,7 @@ export async function processChange(
       exhausted,
       ...(failure.terminal || exhausted ? {} : { retryInSeconds: delaySeconds }),
     };
-    const detail = statusDetail(
-      delivery,
-      deleting ? 'DeleteFailed' : 'SyncFailed',
-      status,
-      info,
-      now(),
-    );
+    const detail = statusDetail(delivery, deleting ? 'DeleteFailed' : 'SyncFailed', status, info, now());
     (exhausted ? log.error : log.warn).call(log, 'sync failed', {
       resource: resourceKeyString(key),
       reason: failure.reason,

@@ -26,10 +26,15 @@ export interface Referenced {
 }
 
 /** Key of a `{ name, namespace? }` reference; the namespace defaults to the referrer's. */
-export function refKeyOf(from: ResourceKey, kind: string, ref: NamedRef | undefined): ResourceKey | undefined {
+export function refKeyOf(
+  from: ResourceKey,
+  kind: string,
+  ref: NamedRef | undefined,
+): ResourceKey | undefined {
   const name = typeof ref?.name === 'string' && ref.name !== '' ? ref.name : undefined;
   if (!name) return undefined;
-  const namespace = typeof ref?.namespace === 'string' && ref.namespace !== '' ? ref.namespace : from.namespace;
+  const namespace =
+    typeof ref?.namespace === 'string' && ref.namespace !== '' ? ref.namespace : from.namespace;
   return { cluster: from.cluster, kind, namespace, name };
 }
 
@@ -93,7 +98,8 @@ export class ReferenceReader {
     const found = await this.find(key);
     if (!found) throw new MissingReferenceError(field, describeKey(key));
     if (mustBeSynced && !found.synced) {
-      const reason = found.status?.conditions.find((c) => c.type === 'Accepted')?.reason ?? 'not processed yet';
+      const reason =
+        found.status?.conditions.find((c) => c.type === 'Accepted')?.reason ?? 'not processed yet';
       throw new UnsyncedReferenceError(field, describeKey(key), reason);
     }
     return found;

@@ -66,7 +66,10 @@ export function registryOnlyKindSync(kind: RegistryOnlyKind): KindSync {
     },
 
     async remove() {
-      return { result: 'never-synced', message: `a ${kind.kind} exists only in the cluster and the registry` };
+      return {
+        result: 'never-synced',
+        message: `a ${kind.kind} exists only in the cluster and the registry`,
+      };
     },
   };
 }

@@ -10,8 +10,8 @@ import {
 } from '../ports/cluster.ts';
 import type { EnvelopeSealer } from '../sealing/envelope.ts';
 import { type BuiltChange, buildChange } from './change-builder.ts';
-import { GatewayConfigMapWriter } from './gateway-config-map-writer.ts';
 import { ChangeForwarder } from './forwarder.ts';
+import { GatewayConfigMapWriter } from './gateway-config-map-writer.ts';
 
 /** A kind the watcher follows: how to reach it and which finalizer guards its APIM clean-up. */
 export interface WatchedKind extends ResourceType {

@@ -1,3 +1,4 @@
+import { type ApiAnswerFields, apiAnswerFields } from './apim-answer-fields.ts';
 import { isJsonObject } from './json-object.ts';
 
 /**
@@ -18,18 +19,10 @@ export interface ApiV2ImportAnswer {
 }
 
 /** The GKO-compatible `status` fields of an `ApiDefinition` that come from APIM. */
-export interface ApiV2Status {
-  id?: string;
-  crossId?: string;
-  organizationId?: string;
-  environmentId?: string;
-  state?: string;
+export interface ApiV2Status extends ApiAnswerFields {
   /** Plan crossId → plan id in APIM (GKO reads it back to keep plan ids stable). */
   plans: Record<string, string>;
-  errors: { severe: string[]; warning: string[] };
 }
-
-const STATUS_FIELDS = ['id', 'crossId', 'organizationId', 'environmentId', 'state'] as const;
 
 /**
  * Maps import-crd's answer to the status fields GKO writes (GKO: `status.DeepCopyTo(&apiDefinition.Status.Status)`
@@ -41,23 +34,11 @@ const STATUS_FIELDS = ['id', 'crossId', 'organizationId', 'environmentId', 'stat
  * // { id: 'a1', crossId: 'c1', state: 'STARTED', plans: { pc1: 'p1' }, errors: { severe: [], warning: [] } }
  */
 export function toApiV2Status(answer: ApiV2ImportAnswer): ApiV2Status {
-  const status: ApiV2Status = { plans: {}, errors: { severe: [], warning: [] } };
-  for (const field of STATUS_FIELDS) {
-    const value = answer[field];
-    if (typeof value === 'string' && value !== '') status[field] = value;
-  }
+  const status: ApiV2Status = { plans: {}, ...apiAnswerFields(answer) };
   if (isJsonObject(answer.plans)) {
     for (const [crossId, id] of Object.entries(answer.plans)) {
       if (typeof id === 'string' && id !== '') status.plans[crossId] = id;
     }
   }
-  if (isJsonObject(answer.errors)) {
-    status.errors.severe = strings(answer.errors.severe);
-    status.errors.warning = strings(answer.errors.warning);
-  }
   return status;
-}
-
-function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }

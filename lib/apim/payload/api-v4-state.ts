@@ -1,4 +1,4 @@
-import { isJsonObject } from './json-object.ts';
+import { type ApiAnswerFields, apiAnswerFields } from './apim-answer-fields.ts';
 
 /**
  * The Automation API's answer to the PUT (schema `ApiV4State`: the spec as APIM stored it plus
@@ -16,19 +16,12 @@ export interface ApiV4State {
 }
 
 /** The GKO-compatible `status` fields of an `ApiV4Definition` that come from APIM. */
-export interface ApiV4Status {
-  id?: string;
-  crossId?: string;
-  organizationId?: string;
-  environmentId?: string;
+export interface ApiV4Status extends ApiAnswerFields {
   /** `STARTED` or `STOPPED` in practice; APIM's enum also has `CLOSED`, `INITIALIZED`, `STOPPING`. */
   state?: string;
   /** Plan HRID (the CR's plans key made HRID-safe) → plan UUID in APIM. */
   plans: Record<string, string>;
-  errors: { severe: string[]; warning: string[] };
 }
-
-const STATUS_FIELDS = ['id', 'crossId', 'organizationId', 'environmentId', 'state'] as const;
 
 /**
  * Maps the Automation API's answer to the status fields GKO writes (GKO: `applyV4` in
@@ -42,22 +35,10 @@ const STATUS_FIELDS = ['id', 'crossId', 'organizationId', 'environmentId', 'stat
  * // { id: 'a1', state: 'STARTED', plans: { KeyLess: 'p1' }, errors: { severe: [], warning: [] } }
  */
 export function toApiV4Status(state: ApiV4State): ApiV4Status {
-  const status: ApiV4Status = { plans: {}, errors: { severe: [], warning: [] } };
-  for (const field of STATUS_FIELDS) {
-    const value = state[field];
-    if (typeof value === 'string' && value !== '') status[field] = value;
-  }
+  const status: ApiV4Status = { plans: {}, ...apiAnswerFields(state) };
   for (const plan of state.plans ?? []) {
     // A plan without hrid or id cannot be matched to the CR; GKO would record it under "".
     if (plan.hrid && plan.id) status.plans[plan.hrid] = plan.id;
   }
-  if (isJsonObject(state.errors)) {
-    status.errors.severe = strings(state.errors.severe);
-    status.errors.warning = strings(state.errors.warning);
-  }
   return status;
-}
-
-function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }

@@ -2,6 +2,7 @@ import { apiV2Id } from '../../apim/payload/api-v2-identity.ts';
 import { toApiV2ImportBody } from '../../apim/payload/api-v2-import-body.ts';
 import type { ApiV2DefinitionResource, ApiV2PreviousStatus } from '../../apim/payload/api-v2-resource.ts';
 import { type ApiV2ImportAnswer, toApiV2Status } from '../../apim/payload/api-v2-status.ts';
+import { TerminalError } from '../../errors/sync-errors.ts';
 import type { ResourceRecord } from '../../registry/resource-record.ts';
 import type { ResourceKey } from '../../resource-key.ts';
 import { apiReferenceKeys, resolveApiReferences } from '../api-references.ts';
@@ -36,7 +37,15 @@ function previousIds(previous: ResourceRecord | undefined): ApiV2PreviousStatus 
 export const apiDefinitionKind: AutomationKind = {
   kind: KIND,
   deletionBlockedBy: ['Subscription'],
-  withoutContext: 'No ManagementContext: DB-less API, deployed by gateways from its ConfigMap',
+  withoutContext(spec) {
+    if (spec.local !== true) {
+      throw new TerminalError(
+        'NoManagementContext',
+        'spec.contextRef is required unless spec.local is true (DB-less API)',
+      );
+    }
+    return 'No ManagementContext: DB-less API, gateways deploy it from ConfigMap of the same name (written by the watcher)';
+  },
 
   references(key, data) {
     const context = contextRefKey(key, data);
@@ -44,7 +53,11 @@ export const apiDefinitionKind: AutomationKind = {
   },
 
   async request({ key, data, spec, refs, previous }) {
-    const { skippedGroups, sharedPolicyGroups: _none, ...resolved } = await resolveApiReferences(key, spec, refs);
+    const {
+      skippedGroups,
+      sharedPolicyGroups: _none,
+      ...resolved
+    } = await resolveApiReferences(key, spec, refs);
     const body = toApiV2ImportBody(resourceOf(key, data.metadata.uid, spec), resolved, previousIds(previous));
     return {
       collection: 'apis/import-crd',

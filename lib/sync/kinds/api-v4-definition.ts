@@ -1,11 +1,14 @@
 import type { ApiV4DefinitionResource } from '../../apim/payload/api-v4-resource.ts';
 import { apiV4Hrid, toApiV4Spec } from '../../apim/payload/api-v4-spec.ts';
 import { type ApiV4State, toApiV4Status } from '../../apim/payload/api-v4-state.ts';
+import { mergeDefinitionContext } from '../../apim/payload/definition-context.ts';
+import { TerminalError } from '../../errors/sync-errors.ts';
 import { apiReferenceKeys, resolveApiReferences } from '../api-references.ts';
 import { type AutomationKind, automationKindSync } from '../automation-sync.ts';
 import { contextRefKey } from '../context-target.ts';
 
 const KIND = 'ApiV4Definition';
+const KIND_CONFIG_MAP_HINT = 'of the same name (written by the watcher)';
 
 function resourceOf(key: { name: string; namespace: string }, uid: string, spec: Record<string, unknown>) {
   return {
@@ -23,7 +26,18 @@ function resourceOf(key: { name: string; namespace: string }, uid: string, spec:
 export const apiV4DefinitionKind: AutomationKind = {
   kind: KIND,
   deletionBlockedBy: ['Subscription'],
-  withoutContext: 'No ManagementContext: DB-less API, deployed by gateways from its ConfigMap',
+  withoutContext(spec) {
+    const context = mergeDefinitionContext(
+      spec.definitionContext as ApiV4DefinitionResource['spec']['definitionContext'],
+    );
+    if (context.syncFrom !== 'KUBERNETES') {
+      throw new TerminalError(
+        'NoManagementContext',
+        'spec.contextRef is required unless spec.definitionContext.syncFrom is KUBERNETES (DB-less API)',
+      );
+    }
+    return `No ManagementContext: DB-less API, gateways deploy it from ConfigMap ${KIND_CONFIG_MAP_HINT}`;
+  },
 
   references(key, data) {
     const context = contextRefKey(key, data);

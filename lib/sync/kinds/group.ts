@@ -1,9 +1,4 @@
-import {
-  groupCollectionPath,
-  groupHrid,
-  toGroupSpec,
-  toGroupStatus,
-} from '../../apim/payload/group.ts';
+import { groupCollectionPath, groupHrid, toGroupSpec, toGroupStatus } from '../../apim/payload/group.ts';
 import { type AutomationKind, automationKindSync } from '../automation-sync.ts';
 import { contextRefKey } from '../context-target.ts';
 import { splitErrors } from './split-errors.ts';

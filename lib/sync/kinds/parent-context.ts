@@ -1,6 +1,6 @@
 import type { ResourceKey } from '../../resource-key.ts';
-import { contextRefKey } from '../context-target.ts';
 import type { KindInput } from '../automation-sync.ts';
+import { contextRefKey } from '../context-target.ts';
 import type { NamedRef } from '../referenced.ts';
 import { refKeyOf } from '../referenced.ts';
 
@@ -20,7 +20,10 @@ export function apiRefKey(from: ResourceKey, ref: unknown): ResourceKey | undefi
  * The context of a resource that lives under a parent (a listing under its portal, a subscription under its
  * API): the parent's own `contextRef`. Undefined when the parent is unknown.
  */
-export async function parentContext(input: KindInput, parent: ResourceKey | undefined): Promise<ResourceKey | undefined> {
+export async function parentContext(
+  input: KindInput,
+  parent: ResourceKey | undefined,
+): Promise<ResourceKey | undefined> {
   if (!parent) return undefined;
   const found = await input.refs.find(parent);
   return found ? contextRefKey(parent, found.record.change.data) : undefined;

@@ -44,7 +44,8 @@ export const portalLinkKind: AutomationKind = {
 
   async deletion({ key, spec, refs }) {
     const portalKey = portalKeyOf(key, spec);
-    if (portalKey && !(await refs.find(portalKey))) return { gone: `its portal ${describeKey(portalKey)} is gone` };
+    if (portalKey && !(await refs.find(portalKey)))
+      return { gone: `its portal ${describeKey(portalKey)} is gone` };
     const resource = { metadata: { name: key.name, namespace: key.namespace }, spec };
     return {
       item: `${portalLinkCollectionPath(portalLinkPortalHrid(resource))}/${encodeURIComponent(portalLinkHrid(resource))}`,

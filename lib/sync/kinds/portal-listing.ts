@@ -15,7 +15,9 @@ const portalKeyOf = (key: ResourceKey, spec: Record<string, unknown>) =>
   refKeyOf(key, 'Portal', spec.portalRef as { name?: unknown });
 
 const apiKeysOf = (key: ResourceKey, spec: Record<string, unknown>) =>
-  (Array.isArray(spec.apis) ? spec.apis : []).map((entry) => apiRefKey(key, (entry as { ref?: unknown }).ref));
+  (Array.isArray(spec.apis) ? spec.apis : []).map((entry) =>
+    apiRefKey(key, (entry as { ref?: unknown }).ref),
+  );
 
 /**
  * PortalListing: which APIs a portal lists, upserted under the portal (`portals/{portalHrid}/listings`) in
@@ -25,7 +27,9 @@ export const portalListingKind: AutomationKind = {
   kind: 'PortalListing',
 
   references(key, data) {
-    return [portalKeyOf(key, data.spec), ...apiKeysOf(key, data.spec)].filter((k): k is ResourceKey => k !== undefined);
+    return [portalKeyOf(key, data.spec), ...apiKeysOf(key, data.spec)].filter(
+      (k): k is ResourceKey => k !== undefined,
+    );
   },
 
   context: (input) => parentContext(input, portalKeyOf(input.key, input.data.spec)),
@@ -49,7 +53,8 @@ export const portalListingKind: AutomationKind = {
 
   async deletion({ key, spec, refs }) {
     const portalKey = portalKeyOf(key, spec);
-    if (portalKey && !(await refs.find(portalKey))) return { gone: `its portal ${describeKey(portalKey)} is gone` };
+    if (portalKey && !(await refs.find(portalKey)))
+      return { gone: `its portal ${describeKey(portalKey)} is gone` };
     const resource = { metadata: { name: key.name, namespace: key.namespace }, spec };
     return {
       item: `${portalListingCollectionPath(portalListingPortalHrid(resource))}/${encodeURIComponent(portalListingHrid(resource))}`,

@@ -1,9 +1,4 @@
-import {
-  portalCollectionPath,
-  portalHrid,
-  toPortalSpec,
-  toPortalStatus,
-} from '../../apim/payload/portal.ts';
+import { portalCollectionPath, portalHrid, toPortalSpec, toPortalStatus } from '../../apim/payload/portal.ts';
 import { type AutomationKind, automationKindSync } from '../automation-sync.ts';
 import { contextRefKey } from '../context-target.ts';
 import { splitErrors } from './split-errors.ts';

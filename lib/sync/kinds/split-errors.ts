@@ -6,6 +6,7 @@ export function splitErrors<T extends { errors: { severe: string[]; warning: str
 ): KindStatusFields {
   const { errors, ...rest } = fields;
   const kept: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(rest)) if (value !== undefined && value !== null) kept[name] = value;
+  for (const [name, value] of Object.entries(rest))
+    if (value !== undefined && value !== null) kept[name] = value;
   return { ...(kept as KindStatusFields), severe: errors.severe, warnings: errors.warning };
 }

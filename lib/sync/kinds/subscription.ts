@@ -33,7 +33,9 @@ export const subscriptionKind: AutomationKind = {
   kind: 'Subscription',
 
   references(key, data) {
-    return [apiKeyOf(key, data), applicationKeyOf(key, data)].filter((k): k is ResourceKey => k !== undefined);
+    return [apiKeyOf(key, data), applicationKeyOf(key, data)].filter(
+      (k): k is ResourceKey => k !== undefined,
+    );
   },
 
   context: (input: KindInput) => parentContext(input, apiKeyOf(input.key, input.data)),
@@ -41,12 +43,17 @@ export const subscriptionKind: AutomationKind = {
   async request({ key, spec, refs }) {
     const apiKey = apiKeyOf(key, { spec });
     const applicationKey = applicationKeyOf(key, { spec });
-    if (!apiKey || !applicationKey) throw new TerminalError('InvalidSpec', 'spec.api and spec.application are required');
+    if (!apiKey || !applicationKey)
+      throw new TerminalError('InvalidSpec', 'spec.api and spec.application are required');
     const api = await refs.require('spec.api', apiKey);
     const application = await refs.require('spec.application', applicationKey);
     const apiContext = contextRefKey(apiKey, api.record.change.data);
     const applicationContext = contextRefKey(applicationKey, application.record.change.data);
-    if (!apiContext || !applicationContext || resourceKeyString(apiContext) !== resourceKeyString(applicationContext)) {
+    if (
+      !apiContext ||
+      !applicationContext ||
+      resourceKeyString(apiContext) !== resourceKeyString(applicationContext)
+    ) {
       throw new TerminalError(
         'ContextMismatch',
         `spec.api and spec.application must use the same ManagementContext: ${describeKey(apiKey)} uses ${apiContext ? `${apiContext.namespace}/${apiContext.name}` : 'none'}, ${describeKey(applicationKey)} uses ${applicationContext ? `${applicationContext.namespace}/${applicationContext.name}` : 'none'}`,
@@ -79,10 +86,15 @@ export const subscriptionKind: AutomationKind = {
     const apiKey = apiKeyOf(key, { spec });
     const applicationKey = applicationKeyOf(key, { spec });
     const api = apiKey ? await refs.find(apiKey) : undefined;
-    if (!api) return { gone: `its API ${apiKey ? describeKey(apiKey) : ''} is gone, and APIM closed its subscriptions with it` };
+    if (!api)
+      return {
+        gone: `its API ${apiKey ? describeKey(apiKey) : ''} is gone, and APIM closed its subscriptions with it`,
+      };
     const application = applicationKey ? await refs.find(applicationKey) : undefined;
     if (!application) {
-      return { gone: `its Application ${applicationKey ? describeKey(applicationKey) : ''} is gone, and APIM closed its subscriptions with it` };
+      return {
+        gone: `its Application ${applicationKey ? describeKey(applicationKey) : ''} is gone, and APIM closed its subscriptions with it`,
+      };
     }
     const resource = { metadata: { name: key.name, namespace: key.namespace }, spec };
     const references = subscriptionReferences(

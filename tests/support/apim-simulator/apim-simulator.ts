@@ -197,8 +197,12 @@ export class ApimSimulator {
   /** Requests that changed what a collection stores (imports and deletes; dry runs and reads never do). */
   writesTo(collection: AutomationCollection): RecordedRequest[] {
     const { createOrUpdate, delete: remove } = AUTOMATION_COLLECTIONS[collection].operations;
+    // Automation traffic only: Management API v1's `deleteApi` (v2 APIs) shares its operationId with `apis`.
+    const automation = `${this.options.basePath}/automation/`;
     return this.writes().filter(
-      (request) => request.operationId === createOrUpdate || request.operationId === remove,
+      (request) =>
+        request.path.startsWith(automation) &&
+        (request.operationId === createOrUpdate || request.operationId === remove),
     );
   }
 

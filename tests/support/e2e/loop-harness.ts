@@ -3,6 +3,7 @@ import { type AwsClients, awsClientConfigFromEnv, createAwsClients } from '../..
 import { KmsKeyWrapper } from '../../../lib/aws/kms-key-wrapper.ts';
 import { SqsChangePublisher } from '../../../lib/aws/sqs-change-publisher.ts';
 import { SqsMessageSource } from '../../../lib/aws/sqs-message-source.ts';
+import { allKinds } from '../../../lib/crds/kinds.ts';
 import { ClientNodeCluster } from '../../../lib/kube/client-node-cluster.ts';
 import { awsFunctionPorts } from '../../../lib/lambda/aws-ports.ts';
 import { createSqsHandler } from '../../../lib/lambda/create-sqs-handler.ts';
@@ -14,7 +15,13 @@ import { statusFieldsByKind, watchedKinds } from '../../../lib/watcher/watched-k
 import { Watcher, watcherDefaults } from '../../../lib/watcher/watcher.ts';
 import { ApimSimulator } from '../apim-simulator/index.ts';
 import { apiObject } from '../factories/resources.ts';
-import { FakeKubeServer, type KubeObject } from '../fake-kube/index.ts';
+import {
+  customResource,
+  DEFAULT_RESOURCES,
+  FakeKubeServer,
+  type KubeObject,
+  type ResourceDefinition,
+} from '../fake-kube/index.ts';
 import { type AwsStack, createAwsStack, queueUrlsOf } from '../moto/aws-stack.ts';
 import type { MotoServer } from '../moto/moto-server.ts';
 import { LambdaPoller } from './lambda-poller.ts';
@@ -32,6 +39,14 @@ export const resources = {
   event: { group: '', version: 'v1', plural: 'events' },
 } as const;
 
+/** The fake API server's built-ins plus every gravitee.io kind the watcher follows (all kinds sync now). */
+const servedResources: readonly ResourceDefinition[] = [
+  ...DEFAULT_RESOURCES,
+  ...allKinds()
+    .filter((k) => !DEFAULT_RESOURCES.some((r) => r.group === k.group && r.plural === k.plural))
+    .map((k) => customResource(`${k.group}/${k.version}`, k.kind, k.plural)),
+];
+
 /**
  * The whole loop, with real components where we can have them: the real `@kubernetes/client-node` against
  * the fake API server, the real AWS SDK against moto (SQS FIFO + DLQ, EventBridge rule → SQS, DynamoDB,
@@ -39,7 +54,7 @@ export const resources = {
  * the APIM simulator that validates every exchange against the OpenAPI documents.
  */
 export class LoopHarness {
-  readonly kube = new FakeKubeServer();
+  readonly kube = new FakeKubeServer({ resources: servedResources });
   readonly apim = new ApimSimulator({
     credentials: { bearerToken: APIM_TOKEN, basic: { username: 'admin', password: 'admin-pass-9d2e' } },
   });

@@ -81,7 +81,9 @@ export function validateOwnerReferences(meta: ObjectMeta): FieldError[] {
   const references = meta.ownerReferences;
   if (references === undefined) return [];
   if (!Array.isArray(references)) {
-    return [{ type: 'FieldValueInvalid', field: 'metadata.ownerReferences', body: 'Invalid value: must be a list' }];
+    return [
+      { type: 'FieldValueInvalid', field: 'metadata.ownerReferences', body: 'Invalid value: must be a list' },
+    ];
   }
   const errors: FieldError[] = [];
   const required: Array<[keyof OwnerReferenceInput, string]> = [

@@ -69,7 +69,8 @@ export function prepareCreate(definition: ResourceDefinition, object: KubeObject
   definition.normalize?.(object);
   normalizeMetadata(object);
   const ownerErrors = validateOwnerReferences(meta);
-  if (ownerErrors.length > 0) throw invalid({ group: definition.group, kind: definition.kind }, meta.name, ownerErrors);
+  if (ownerErrors.length > 0)
+    throw invalid({ group: definition.group, kind: definition.kind }, meta.name, ownerErrors);
 }
 
 /** Every top-level field but metadata: what the CRD strategy compares to decide a generation bump. */

@@ -11,6 +11,7 @@ import {
   type LookedUpResource,
   type ResourceLookup,
 } from '../../../lib/admission/admission-issues.ts';
+import { GKO_ADMISSION_REJECTIONS } from '../crds/gko-example-rejections.ts';
 import { type ExampleDocument, exampleDocuments } from '../crds/gko-reference.ts';
 
 const GRAVITEE_KINDS = [
@@ -81,19 +82,7 @@ function rejections(): string[] {
 describe('GKO examples through the admission rules', () => {
   it('rejects exactly the examples GKO rejects, for the same reasons', () => {
     // Prepare
-    const expected = [
-      // A STARTED v2 API without any plan cannot be deployed.
-      'apim/api_definition/v2/api-with-no-plan.yml#0 spec.plans: API state is STARTED but the API has no plan; an API needs at least one plan to be deployed (or set spec.state to STOPPED)',
-      // Only together with the JWT use case: that use case's application already has client id "echo-client"
-      // on the same dev-ctx, and APIM refuses a second application with it.
-      'apim/application/application-with-client-cert.yml#0 spec.settings.app.clientId: client id "echo-client" is already used by Application default/echo-client on the same ManagementContext',
-      // Both inline certificates are the same PEM; APIM (GKO's dry run) requires distinct contents.
-      'apim/application/application-with-client-certs-inline.yml#0 spec.settings.tls.clientCertificates[1].content: same certificate as clientCertificates[0]; each must be unique',
-      // No `plan` at all (the schema already requires one): no plan of the API to subscribe to.
-      'apim/subscription/subscription-with-metadata.yml#0 spec.plan: ApiV4Definition default/api-v4-with-jwt-plan has no plan ""',
-      // The mirror image of the client id clash above.
-      'usecase/subscribe-to-jwt-plan/resources/application.yml#0 spec.settings.app.clientId: client id "echo-client" is already used by Application default/application-with-client-cert on the same ManagementContext',
-    ];
+    const expected = [...GKO_ADMISSION_REJECTIONS];
 
     // Act
     const found = rejections();
@@ -103,8 +92,5 @@ describe('GKO examples through the admission rules', () => {
   });
 
   // GKO also rejects examples for reasons these rules cannot see, because they need the cluster's Secrets
-  // or APIM itself; they are not listed above:
-  // - management_context/cloud/cloud-mctx-with-unknown-secret-ref.yml: Secret "unknown" does not exist;
-  // - management_context/cloud/cloud-mctx-with-bearer-secret-ref.yml: its Secret holds no `cloudToken`;
-  // - anything APIM's dry run refuses (policy configurations, plugin availability, members, groups).
+  // or APIM itself; they are not listed above but in GKO_CLUSTER_VALUE_REJECTIONS.
 });

@@ -1,23 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import { ApimSimulator, apiDocumentationId, apiScopedId } from '../../support/apim-simulator/index.ts';
+import { describe, it } from 'node:test';
+import { apiDocumentationId, apiScopedId } from '../../support/apim-simulator/index.ts';
 import { minimalApiSpec } from './api-fixture.ts';
-import { AutomationClient } from './automation-client.ts';
-import { documentationSpec, portalSpec } from './automation-fixtures.ts';
-import { TOKEN } from './http-helpers.ts';
+import { documentationSpec, portalSpec, stateOf } from './automation-fixtures.ts';
+import { useSimulator } from './use-simulator.ts';
 
 const PAGES = 'apis/orders-api/documentations';
 
 describe('APIM simulator: automation API documentation lifecycle', () => {
-  const simulator = new ApimSimulator({ credentials: { bearerToken: TOKEN } });
-  let client: AutomationClient;
-
-  before(async () => {
-    client = new AutomationClient((await simulator.start()).baseUrl);
-  });
-  after(() => simulator.stop());
-  beforeEach(() => simulator.reset());
-  afterEach(() => simulator.assertNoViolations());
+  const { simulator, client } = useSimulator();
 
   it('creates a page with an id of its own kind, and keeps it on update', async () => {
     // Act
@@ -31,13 +22,7 @@ describe('APIM simulator: automation API documentation lifecycle', () => {
     const id = apiDocumentationId('DEFAULT', 'DEFAULT', 'orders-api', 'overview');
     assert.deepEqual(created, {
       status: 200,
-      body: {
-        ...documentationSpec('overview'),
-        id,
-        organizationId: 'DEFAULT',
-        environmentId: 'DEFAULT',
-        apiHrid: 'orders-api',
-      },
+      body: stateOf(documentationSpec('overview'), id, { apiHrid: 'orders-api' }),
     });
     // Not the id a plan, page or subscription of the same hrid would get.
     assert.notEqual(id, apiScopedId('DEFAULT', 'DEFAULT', 'orders-api', 'overview'));
@@ -78,9 +63,7 @@ describe('APIM simulator: automation API documentation lifecycle', () => {
     await client.put(PAGES, documentationSpec('overview'));
 
     // Act
-    const deleted = await client.delete(`${PAGES}/overview`);
-    const read = await client.get(`${PAGES}/overview`);
-    const deletedAgain = await client.delete(`${PAGES}/overview`);
+    const { deleted, read, deletedAgain } = await client.deleteReadDelete(`${PAGES}/overview`);
 
     // Assess
     assert.deepEqual([deleted.status, read.status, deletedAgain.status], [204, 404, 404]);

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { ApimClient } from '../../../lib/apim/apim-client.ts';
 import { toApiV2ImportBody } from '../../../lib/apim/payload/api-v2-import-body.ts';
 import { type ApiV2ImportAnswer, toApiV2Status } from '../../../lib/apim/payload/api-v2-status.ts';
-import { ApimSimulator } from '../../support/apim-simulator/index.ts';
 import { TOKEN } from './http-helpers.ts';
+import { useSimulator } from './use-simulator.ts';
 
 /** The import-crd body of the `echo` ApiDefinition, mapped as GKO maps it. */
 function echoBody() {
@@ -28,13 +28,12 @@ function echoBody() {
 }
 
 describe('The APIM client syncs a v2 API with the simulated Management API v1 as GKO does', () => {
-  const simulator = new ApimSimulator({ credentials: { bearerToken: TOKEN } });
+  const { simulator } = useSimulator();
   let client: ApimClient;
 
-  before(async () => {
-    const { baseUrl } = await simulator.start();
+  before(() => {
     client = new ApimClient({
-      baseUrl,
+      baseUrl: simulator.baseUrl,
       managementPath: '/management',
       automationPath: '/automation',
       organizationId: 'DEFAULT',
@@ -42,9 +41,6 @@ describe('The APIM client syncs a v2 API with the simulated Management API v1 as
       auth: { type: 'bearer', token: TOKEN },
     });
   });
-  after(() => simulator.stop());
-  beforeEach(() => simulator.reset());
-  afterEach(() => simulator.assertNoViolations());
 
   it('a dry run then an import send dryRun=true then dryRun=false, and only the import stores the API', async () => {
     // Prepare

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { type ApiV2ImportBody, toApiV2ImportBody } from '../../../lib/apim/payload/api-v2-import-body.ts';
 import type { ApiV2PreviousStatus } from '../../../lib/apim/payload/api-v2-resource.ts';
 import { toApiV2Status } from '../../../lib/apim/payload/api-v2-status.ts';
 import { managementV1Root } from '../../../lib/apim/target.ts';
-import { ApimSimulator } from '../../support/apim-simulator/index.ts';
 import { minimalApiSpec } from './api-fixture.ts';
 import { BASIC, BEARER_JSON, json, putApi, TOKEN } from './http-helpers.ts';
+import { useSimulator } from './use-simulator.ts';
 
 /** The import-crd body of a small v2 API, built by the real mapping from an `ApiDefinition`. */
 function v2Body(
@@ -46,36 +46,29 @@ function v2Body(
 }
 
 describe('APIM simulator: v2 APIs through the Management API v1', () => {
-  const simulator = new ApimSimulator({ credentials: { bearerToken: TOKEN, basic: BASIC } });
-  let v1 = '';
-
-  const importCrd = (body: unknown, dryRun = false) =>
-    fetch(`${v1}/apis/import-crd?dryRun=${dryRun}`, {
-      method: 'PUT',
-      headers: BEARER_JSON,
-      body: JSON.stringify(body),
-    });
-  const getApi = (id: string) => fetch(`${v1}/apis/${encodeURIComponent(id)}`, { headers: BEARER_JSON });
-  const deleteApi = (id: string, closePlans = true) =>
-    fetch(`${v1}/apis/${encodeURIComponent(id)}?closePlans=${closePlans}`, {
-      method: 'DELETE',
-      headers: BEARER_JSON,
-    });
-
-  before(async () => {
-    const { baseUrl } = await simulator.start();
-    // The URL builder the APIM client uses, pointed at the simulator.
-    v1 = managementV1Root({
-      baseUrl,
+  const { simulator } = useSimulator({ credentials: { bearerToken: TOKEN, basic: BASIC } });
+  // The URL builder the APIM client uses, pointed at the simulator.
+  const v1 = () =>
+    managementV1Root({
+      baseUrl: simulator.baseUrl,
       managementPath: '/management',
       automationPath: '/automation',
       organizationId: 'DEFAULT',
       environmentId: 'DEFAULT',
     });
-  });
-  after(() => simulator.stop());
-  beforeEach(() => simulator.reset());
-  afterEach(() => simulator.assertNoViolations());
+
+  const importCrd = (body: unknown, dryRun = false) =>
+    fetch(`${v1()}/apis/import-crd?dryRun=${dryRun}`, {
+      method: 'PUT',
+      headers: BEARER_JSON,
+      body: JSON.stringify(body),
+    });
+  const getApi = (id: string) => fetch(`${v1()}/apis/${encodeURIComponent(id)}`, { headers: BEARER_JSON });
+  const deleteApi = (id: string, closePlans = true) =>
+    fetch(`${v1()}/apis/${encodeURIComponent(id)}?closePlans=${closePlans}`, {
+      method: 'DELETE',
+      headers: BEARER_JSON,
+    });
 
   it('imports an API with the ids GKO computed and answers them with its plans by crossId', async () => {
     // Prepare
@@ -258,22 +251,15 @@ describe('APIM simulator: v2 APIs through the Management API v1', () => {
 });
 
 describe('APIM simulator: import-crd bodies are checked against the schema derived from the CRD', () => {
-  const simulator = new ApimSimulator({ credentials: { bearerToken: TOKEN } });
-  let v1 = '';
-
-  before(async () => {
-    const { baseUrl } = await simulator.start();
-    v1 = `${baseUrl}/management/organizations/DEFAULT/environments/DEFAULT`;
-  });
-  after(() => simulator.stop());
-  beforeEach(() => simulator.reset());
+  const { simulator } = useSimulator({}, 'reset');
+  const v1 = () => `${simulator.baseUrl}/management/organizations/DEFAULT/environments/DEFAULT`;
 
   it('a body still holding contextRef and lacking ids is a 400 and a request violation', async () => {
     // Prepare
     const { id: _id, crossId: _crossId, ...withoutIds } = v2Body('orders');
 
     // Act
-    const response = await fetch(`${v1}/apis/import-crd?dryRun=false`, {
+    const response = await fetch(`${v1()}/apis/import-crd?dryRun=false`, {
       method: 'PUT',
       headers: BEARER_JSON,
       body: JSON.stringify({ ...withoutIds, contextRef: { name: 'dev-ctx' } }),
@@ -293,7 +279,7 @@ describe('APIM simulator: import-crd bodies are checked against the schema deriv
 
   it('an undeclared query parameter is a request violation too', async () => {
     // Act
-    const response = await fetch(`${v1}/apis/import-crd?dryRun=true&force=true`, {
+    const response = await fetch(`${v1()}/apis/import-crd?dryRun=true&force=true`, {
       method: 'PUT',
       headers: BEARER_JSON,
       body: JSON.stringify(v2Body('orders')),

@@ -1,21 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import { ApimSimulator, topLevelId } from '../../support/apim-simulator/index.ts';
-import { AutomationClient } from './automation-client.ts';
-import { applicationSpec, groupSpec } from './automation-fixtures.ts';
+import { describe, it } from 'node:test';
+import { topLevelId } from '../../support/apim-simulator/index.ts';
+import { applicationArchived, applicationSpec, groupSpec, hridNotFound } from './automation-fixtures.ts';
 import { CA_CERTIFICATE_PEM, CLIENT_CERTIFICATE_PEM } from './certificate-fixtures.ts';
-import { TOKEN } from './http-helpers.ts';
+import { useSimulator } from './use-simulator.ts';
 
 describe('APIM simulator: automation application lifecycle', () => {
-  const simulator = new ApimSimulator({ credentials: { bearerToken: TOKEN } });
-  let client: AutomationClient;
-
-  before(async () => {
-    client = new AutomationClient((await simulator.start()).baseUrl);
-  });
-  after(() => simulator.stop());
-  beforeEach(() => simulator.reset());
-  afterEach(() => simulator.assertNoViolations());
+  const { simulator, client } = useSimulator();
 
   it('creates an application with an id derived from its hrid and keeps it on update', async () => {
     // Act
@@ -81,9 +72,7 @@ describe('APIM simulator: automation application lifecycle', () => {
     await client.put('applications', applicationSpec('billing-app'));
 
     // Act
-    const deleted = await client.delete('applications/billing-app');
-    const read = await client.get('applications/billing-app');
-    const deletedAgain = await client.delete('applications/billing-app');
+    const { deleted, read, deletedAgain } = await client.deleteReadDelete('applications/billing-app');
 
     // Assess
     assert.deepEqual([deleted.status, read.status, deletedAgain.status], [204, 200, 204]);
@@ -104,15 +93,7 @@ describe('APIM simulator: automation application lifecycle', () => {
     const restored = await client.put('applications', applicationSpec('billing-app'));
 
     // Assess
-    assert.deepEqual(keptArchived, {
-      status: 400,
-      body: {
-        httpStatus: 400,
-        message: 'Application [Application billing-app] is archived and cannot be modified.',
-        technicalCode: 'application.archived',
-        parameters: { application: 'Application billing-app' },
-      },
-    });
+    assert.deepEqual(keptArchived, applicationArchived('Application billing-app'));
     assert.equal(restored.status, 200);
     assert.equal(simulator.lifecycleStatus('applications', 'billing-app'), 'ACTIVE');
   });
@@ -123,10 +104,7 @@ describe('APIM simulator: automation application lifecycle', () => {
     const deleted = await client.delete('applications/ghost-app');
 
     // Assess
-    assert.deepEqual(read, {
-      status: 404,
-      body: { httpStatus: 404, message: 'HRID [ghost-app] cannot be found.', technicalCode: 'hrid.notFound' },
-    });
+    assert.deepEqual(read, hridNotFound('ghost-app'));
     assert.equal(deleted.status, 404);
   });
 

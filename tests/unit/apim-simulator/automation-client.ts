@@ -15,10 +15,16 @@ export type Query = Readonly<Record<string, string>>;
  * token, reading each body so no response is left open.
  */
 export class AutomationClient {
-  private readonly root: string;
+  private readonly baseUrl: () => string;
+  private readonly environmentPath: string;
 
-  constructor(baseUrl: string, environmentId = 'DEFAULT', organizationId = 'DEFAULT') {
-    this.root = `${baseUrl}/automation/organizations/${organizationId}/environments/${environmentId}`;
+  /**
+   * @param baseUrl the simulator base URL, or a function reading it at each call (so that the client can
+   *   be built before the simulator is started)
+   */
+  constructor(baseUrl: string | (() => string), environmentId = 'DEFAULT', organizationId = 'DEFAULT') {
+    this.baseUrl = typeof baseUrl === 'string' ? () => baseUrl : baseUrl;
+    this.environmentPath = `/automation/organizations/${organizationId}/environments/${environmentId}`;
   }
 
   /** `PUT <collection>` with `spec`; `dryRun` is only sent when given (subscriptions declare none). */
@@ -39,13 +45,26 @@ export class AutomationClient {
     return this.call('DELETE', path, query);
   }
 
+  /** `DELETE <path>`, then `GET <path>`, then `DELETE <path>` again: the three answers. */
+  async deleteReadDelete(
+    path: string,
+  ): Promise<{ deleted: Exchange; read: Exchange; deletedAgain: Exchange }> {
+    const deleted = await this.delete(path);
+    const read = await this.get(path);
+    const deletedAgain = await this.delete(path);
+    return { deleted, read, deletedAgain };
+  }
+
   private async call(method: string, path: string, query: Query, body?: string): Promise<Exchange> {
     const search = new URLSearchParams(query).toString();
-    const response = await fetch(`${this.root}/${path}${search ? `?${search}` : ''}`, {
-      method,
-      headers: BEARER_JSON,
-      ...(body === undefined ? {} : { body }),
-    });
+    const response = await fetch(
+      `${this.baseUrl()}${this.environmentPath}/${path}${search ? `?${search}` : ''}`,
+      {
+        method,
+        headers: BEARER_JSON,
+        ...(body === undefined ? {} : { body }),
+      },
+    );
     const text = await response.text();
     return {
       status: response.status,

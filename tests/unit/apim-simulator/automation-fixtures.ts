@@ -1,4 +1,5 @@
 import { minimalApiSpec } from './api-fixture.ts';
+import type { Exchange } from './automation-client.ts';
 
 /** A plan of the automation `PlanV4` shape. */
 export interface PlanFixture {
@@ -127,4 +128,37 @@ export function subscriptionSpec(
   extra: Record<string, unknown> = {},
 ): Record<string, unknown> {
   return { hrid, applicationHrid, planHrid, ...extra };
+}
+
+/**
+ * The state APIM answers for `spec` stored in the `DEFAULT` environment under `id`, plus `extra` fields
+ * (e.g. the hrid of the parent: `{ portalHrid: 'dev-portal' }`).
+ */
+export function stateOf(
+  spec: Record<string, unknown>,
+  id: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return { ...spec, id, organizationId: 'DEFAULT', environmentId: 'DEFAULT', ...extra };
+}
+
+/** APIM's answer for an hrid it does not know. */
+export function hridNotFound(hrid: string): Exchange {
+  return {
+    status: 404,
+    body: { httpStatus: 404, message: `HRID [${hrid}] cannot be found.`, technicalCode: 'hrid.notFound' },
+  };
+}
+
+/** APIM's answer for a write to (or a subscription of) the archived application named `name`. */
+export function applicationArchived(name: string): Exchange {
+  return {
+    status: 400,
+    body: {
+      httpStatus: 400,
+      message: `Application [${name}] is archived and cannot be modified.`,
+      technicalCode: 'application.archived',
+      parameters: { application: name },
+    },
+  };
 }

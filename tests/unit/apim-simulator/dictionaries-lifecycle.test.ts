@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import { ApimSimulator, topLevelId } from '../../support/apim-simulator/index.ts';
-import { AutomationClient } from './automation-client.ts';
+import { describe, it } from 'node:test';
+import { topLevelId } from '../../support/apim-simulator/index.ts';
 import { manualDictionarySpec } from './automation-fixtures.ts';
-import { TOKEN } from './http-helpers.ts';
+import { useSimulator } from './use-simulator.ts';
 
 const DYNAMIC_PART = {
   provider: {
@@ -16,15 +15,7 @@ const DYNAMIC_PART = {
 };
 
 describe('APIM simulator: automation dictionary lifecycle', () => {
-  const simulator = new ApimSimulator({ credentials: { bearerToken: TOKEN } });
-  let client: AutomationClient;
-
-  before(async () => {
-    client = new AutomationClient((await simulator.start()).baseUrl);
-  });
-  after(() => simulator.stop());
-  beforeEach(() => simulator.reset());
-  afterEach(() => simulator.assertNoViolations());
+  const { simulator, client } = useSimulator();
 
   it('creates a dictionary with an id derived from its hrid, answers its stored state and keeps the id on update', async () => {
     // Act
@@ -84,9 +75,7 @@ describe('APIM simulator: automation dictionary lifecycle', () => {
     await client.put('dictionaries', manualDictionarySpec('regions'));
 
     // Act
-    const deleted = await client.delete('dictionaries/regions');
-    const read = await client.get('dictionaries/regions');
-    const deletedAgain = await client.delete('dictionaries/regions');
+    const { deleted, read, deletedAgain } = await client.deleteReadDelete('dictionaries/regions');
 
     // Assess
     assert.deepEqual([deleted.status, read.status, deletedAgain.status], [204, 404, 404]);

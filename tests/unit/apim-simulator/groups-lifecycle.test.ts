@@ -1,20 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import { ApimSimulator, topLevelId } from '../../support/apim-simulator/index.ts';
-import { AutomationClient } from './automation-client.ts';
-import { groupSpec } from './automation-fixtures.ts';
-import { TOKEN } from './http-helpers.ts';
+import { describe, it } from 'node:test';
+import { topLevelId } from '../../support/apim-simulator/index.ts';
+import { groupSpec, hridNotFound } from './automation-fixtures.ts';
+import { useSimulator } from './use-simulator.ts';
 
 describe('APIM simulator: automation group lifecycle', () => {
-  const simulator = new ApimSimulator({ credentials: { bearerToken: TOKEN } });
-  let client: AutomationClient;
-
-  before(async () => {
-    client = new AutomationClient((await simulator.start()).baseUrl);
-  });
-  after(() => simulator.stop());
-  beforeEach(() => simulator.reset());
-  afterEach(() => simulator.assertNoViolations());
+  const { simulator, client } = useSimulator();
 
   it('creates a group with an id derived from its hrid and keeps it on update', async () => {
     // Act
@@ -103,17 +94,11 @@ describe('APIM simulator: automation group lifecycle', () => {
     await client.put('groups', groupSpec('developers'));
 
     // Act
-    const deleted = await client.delete('groups/developers');
-    const read = await client.get('groups/developers');
-    const deletedAgain = await client.delete('groups/developers');
+    const { deleted, read, deletedAgain } = await client.deleteReadDelete('groups/developers');
 
     // Assess
     assert.deepEqual([deleted.status, read.status, deletedAgain.status], [204, 404, 404]);
-    assert.deepEqual(read.body, {
-      httpStatus: 404,
-      message: 'HRID [developers] cannot be found.',
-      technicalCode: 'hrid.notFound',
-    });
+    assert.deepEqual(read.body, hridNotFound('developers').body);
   });
 
   it('addresses a group by its id in the legacy hridContainsUUID mode', async () => {

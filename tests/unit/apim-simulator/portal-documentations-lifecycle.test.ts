@@ -1,22 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import { ApimSimulator, portalScopedId } from '../../support/apim-simulator/index.ts';
-import { AutomationClient } from './automation-client.ts';
-import { documentationSpec, portalSpec } from './automation-fixtures.ts';
-import { TOKEN } from './http-helpers.ts';
+import { describe, it } from 'node:test';
+import { portalScopedId } from '../../support/apim-simulator/index.ts';
+import { documentationSpec, portalSpec, stateOf } from './automation-fixtures.ts';
+import { useSimulator } from './use-simulator.ts';
 
 const PAGES = 'portals/dev-portal/documentations';
 
 describe('APIM simulator: automation portal documentation lifecycle', () => {
-  const simulator = new ApimSimulator({ credentials: { bearerToken: TOKEN } });
-  let client: AutomationClient;
-
-  before(async () => {
-    client = new AutomationClient((await simulator.start()).baseUrl);
-  });
-  after(() => simulator.stop());
-  beforeEach(() => simulator.reset());
-  afterEach(() => simulator.assertNoViolations());
+  const { simulator, client } = useSimulator();
 
   it('creates a page with an id derived from the portal and its hrid, and keeps it on update', async () => {
     // Act
@@ -26,13 +17,11 @@ describe('APIM simulator: automation portal documentation lifecycle', () => {
     // Assess
     assert.deepEqual(created, {
       status: 200,
-      body: {
-        ...documentationSpec('getting-started'),
-        id: portalScopedId('DEFAULT', 'DEFAULT', 'dev-portal', 'getting-started'),
-        organizationId: 'DEFAULT',
-        environmentId: 'DEFAULT',
-        portalHrid: 'dev-portal',
-      },
+      body: stateOf(
+        documentationSpec('getting-started'),
+        portalScopedId('DEFAULT', 'DEFAULT', 'dev-portal', 'getting-started'),
+        { portalHrid: 'dev-portal' },
+      ),
     });
     assert.equal(updated.body?.id, created.body?.id);
     const stored = simulator.resource('portals/{portalHrid}/documentations', 'getting-started', {
@@ -76,9 +65,7 @@ describe('APIM simulator: automation portal documentation lifecycle', () => {
     await client.put(PAGES, documentationSpec('getting-started'));
 
     // Act
-    const deleted = await client.delete(`${PAGES}/getting-started`);
-    const read = await client.get(`${PAGES}/getting-started`);
-    const deletedAgain = await client.delete(`${PAGES}/getting-started`);
+    const { deleted, read, deletedAgain } = await client.deleteReadDelete(`${PAGES}/getting-started`);
 
     // Assess
     assert.deepEqual([deleted.status, read.status, deletedAgain.status], [204, 404, 404]);

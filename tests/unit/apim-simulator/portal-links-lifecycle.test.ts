@@ -1,26 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import { ApimSimulator, portalLinkId } from '../../support/apim-simulator/index.ts';
-import { AutomationClient } from './automation-client.ts';
-import { linkSpec, portalSpec } from './automation-fixtures.ts';
-import { TOKEN } from './http-helpers.ts';
+import { beforeEach, describe, it } from 'node:test';
+import { portalLinkId } from '../../support/apim-simulator/index.ts';
+import { linkSpec, portalSpec, stateOf } from './automation-fixtures.ts';
+import { useSimulator } from './use-simulator.ts';
 
 const LINKS = 'portals/dev-portal/links';
 
 describe('APIM simulator: portal link lifecycle (extension outside the 4.12.17 spec)', () => {
-  const simulator = new ApimSimulator({ credentials: { bearerToken: TOKEN } });
-  let client: AutomationClient;
-
-  before(async () => {
-    client = new AutomationClient((await simulator.start()).baseUrl);
-  });
-  after(() => simulator.stop());
+  const { simulator, client } = useSimulator();
   beforeEach(async () => {
-    simulator.reset();
     // Links are only stored for an existing portal.
     assert.equal((await client.put('portals', portalSpec('dev-portal'))).status, 200);
   });
-  afterEach(() => simulator.assertNoViolations());
 
   it('creates a link with an id seeded by the portal id, and keeps it on update', async () => {
     // Act
@@ -30,13 +21,13 @@ describe('APIM simulator: portal link lifecycle (extension outside the 4.12.17 s
     // Assess
     assert.deepEqual(created, {
       status: 200,
-      body: {
-        ...linkSpec('status-page'),
-        id: portalLinkId('DEFAULT', 'DEFAULT', 'dev-portal', 'status-page'),
-        organizationId: 'DEFAULT',
-        environmentId: 'DEFAULT',
-        portalHrid: 'dev-portal',
-      },
+      body: stateOf(
+        linkSpec('status-page'),
+        portalLinkId('DEFAULT', 'DEFAULT', 'dev-portal', 'status-page'),
+        {
+          portalHrid: 'dev-portal',
+        },
+      ),
     });
     assert.equal(updated.body?.id, created.body?.id);
     assert.equal(simulator.resource('portals/{portalHrid}/links', 'status-page')?.name, 'Status');
@@ -73,9 +64,7 @@ describe('APIM simulator: portal link lifecycle (extension outside the 4.12.17 s
     await client.put(LINKS, linkSpec('status-page'));
 
     // Act
-    const deleted = await client.delete(`${LINKS}/status-page`);
-    const read = await client.get(`${LINKS}/status-page`);
-    const deletedAgain = await client.delete(`${LINKS}/status-page`);
+    const { deleted, read, deletedAgain } = await client.deleteReadDelete(`${LINKS}/status-page`);
 
     // Assess
     assert.deepEqual([deleted.status, read.status, deletedAgain.status], [204, 404, 404]);
@@ -152,13 +141,7 @@ describe('APIM simulator: portal link lifecycle (extension outside the 4.12.17 s
 });
 
 describe('APIM simulator: portal link extension and releases', () => {
-  const simulator = new ApimSimulator({ credentials: { bearerToken: TOKEN }, apimVersion: '4.11.25' });
-  let client: AutomationClient;
-
-  before(async () => {
-    client = new AutomationClient((await simulator.start()).baseUrl);
-  });
-  after(() => simulator.stop());
+  const { simulator, client } = useSimulator({ apimVersion: '4.11.25' }, 'none');
 
   it('does not add links to a release without next-gen portals', async () => {
     // Act

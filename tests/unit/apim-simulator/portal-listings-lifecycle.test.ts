@@ -1,22 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import { ApimSimulator, portalScopedId } from '../../support/apim-simulator/index.ts';
-import { AutomationClient } from './automation-client.ts';
-import { listingSpec, portalSpec } from './automation-fixtures.ts';
-import { TOKEN } from './http-helpers.ts';
+import { describe, it } from 'node:test';
+import { portalScopedId } from '../../support/apim-simulator/index.ts';
+import { listingSpec, portalSpec, stateOf } from './automation-fixtures.ts';
+import { useSimulator } from './use-simulator.ts';
 
 const LISTINGS = 'portals/dev-portal/listings';
 
 describe('APIM simulator: automation portal listing lifecycle', () => {
-  const simulator = new ApimSimulator({ credentials: { bearerToken: TOKEN } });
-  let client: AutomationClient;
-
-  before(async () => {
-    client = new AutomationClient((await simulator.start()).baseUrl);
-  });
-  after(() => simulator.stop());
-  beforeEach(() => simulator.reset());
-  afterEach(() => simulator.assertNoViolations());
+  const { simulator, client } = useSimulator();
 
   it('creates a listing with an id derived from the portal and its hrid, and keeps it on update', async () => {
     // Act
@@ -26,13 +17,9 @@ describe('APIM simulator: automation portal listing lifecycle', () => {
     // Assess
     assert.deepEqual(created, {
       status: 200,
-      body: {
-        ...listingSpec('featured'),
-        id: portalScopedId('DEFAULT', 'DEFAULT', 'dev-portal', 'featured'),
-        organizationId: 'DEFAULT',
-        environmentId: 'DEFAULT',
+      body: stateOf(listingSpec('featured'), portalScopedId('DEFAULT', 'DEFAULT', 'dev-portal', 'featured'), {
         portalHrid: 'dev-portal',
-      },
+      }),
     });
     assert.equal(updated.body?.id, created.body?.id);
     const stored = simulator.resource('portals/{portalHrid}/listings', 'featured', {
@@ -72,9 +59,7 @@ describe('APIM simulator: automation portal listing lifecycle', () => {
     await client.put(LISTINGS, listingSpec('featured'));
 
     // Act
-    const deleted = await client.delete(`${LISTINGS}/featured`);
-    const read = await client.get(`${LISTINGS}/featured`);
-    const deletedAgain = await client.delete(`${LISTINGS}/featured`);
+    const { deleted, read, deletedAgain } = await client.deleteReadDelete(`${LISTINGS}/featured`);
 
     // Assess
     assert.deepEqual([deleted.status, read.status, deletedAgain.status], [204, 404, 404]);

@@ -1,20 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import { ApimSimulator, topLevelId } from '../../support/apim-simulator/index.ts';
-import { AutomationClient } from './automation-client.ts';
-import { portalSpec } from './automation-fixtures.ts';
-import { TOKEN } from './http-helpers.ts';
+import { describe, it } from 'node:test';
+import { topLevelId } from '../../support/apim-simulator/index.ts';
+import { portalSpec, stateOf } from './automation-fixtures.ts';
+import { useSimulator } from './use-simulator.ts';
 
 describe('APIM simulator: automation portal lifecycle', () => {
-  const simulator = new ApimSimulator({ credentials: { bearerToken: TOKEN } });
-  let client: AutomationClient;
-
-  before(async () => {
-    client = new AutomationClient((await simulator.start()).baseUrl);
-  });
-  after(() => simulator.stop());
-  beforeEach(() => simulator.reset());
-  afterEach(() => simulator.assertNoViolations());
+  const { simulator, client } = useSimulator();
 
   it('creates a portal with an id derived from its hrid and keeps it on update', async () => {
     // Act
@@ -24,12 +15,7 @@ describe('APIM simulator: automation portal lifecycle', () => {
     // Assess
     assert.deepEqual(created, {
       status: 200,
-      body: {
-        ...portalSpec('dev-portal'),
-        id: topLevelId('DEFAULT', 'DEFAULT', 'dev-portal'),
-        organizationId: 'DEFAULT',
-        environmentId: 'DEFAULT',
-      },
+      body: stateOf(portalSpec('dev-portal'), topLevelId('DEFAULT', 'DEFAULT', 'dev-portal')),
     });
     assert.equal(updated.body?.id, created.body?.id);
     assert.equal(simulator.resource('portals', 'dev-portal')?.name, 'Developers');
@@ -68,9 +54,7 @@ describe('APIM simulator: automation portal lifecycle', () => {
     await client.put('portals', portalSpec('dev-portal'));
 
     // Act
-    const deleted = await client.delete('portals/dev-portal');
-    const read = await client.get('portals/dev-portal');
-    const deletedAgain = await client.delete('portals/dev-portal');
+    const { deleted, read, deletedAgain } = await client.deleteReadDelete('portals/dev-portal');
 
     // Assess
     assert.deepEqual([deleted.status, read.status, deletedAgain.status], [204, 404, 404]);

@@ -1,24 +1,23 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import { ApimSimulator, apiScopedId, topLevelId } from '../../support/apim-simulator/index.ts';
-import { AutomationClient, type Exchange } from './automation-client.ts';
-import { apiWithPlans, applicationSpec, type PlanFixture, subscriptionSpec } from './automation-fixtures.ts';
+import { describe, it } from 'node:test';
+import { apiScopedId, topLevelId } from '../../support/apim-simulator/index.ts';
+import type { Exchange } from './automation-client.ts';
+import {
+  apiWithPlans,
+  applicationArchived,
+  applicationSpec,
+  hridNotFound,
+  type PlanFixture,
+  subscriptionSpec,
+} from './automation-fixtures.ts';
 import { CLIENT_CERTIFICATE_PEM } from './certificate-fixtures.ts';
-import { TOKEN } from './http-helpers.ts';
+import { useSimulator } from './use-simulator.ts';
 
 const SUBSCRIPTIONS = 'apis/orders-api/subscriptions';
 const API_KEY = 'a-custom-api-key-of-exactly-32-ch';
 
 describe('APIM simulator: automation subscription lifecycle', () => {
-  const simulator = new ApimSimulator({ credentials: { bearerToken: TOKEN } });
-  let client: AutomationClient;
-
-  before(async () => {
-    client = new AutomationClient((await simulator.start()).baseUrl);
-  });
-  after(() => simulator.stop());
-  beforeEach(() => simulator.reset());
-  afterEach(() => simulator.assertNoViolations());
+  const { simulator, client } = useSimulator();
 
   /** Stores the API `orders-api` with `plans` and the simple application `billing-app`. */
   async function prepare(
@@ -106,9 +105,7 @@ describe('APIM simulator: automation subscription lifecycle', () => {
     await client.put(SUBSCRIPTIONS, spec);
 
     // Act
-    const deleted = await client.delete(`${SUBSCRIPTIONS}/billing-orders`);
-    const read = await client.get(`${SUBSCRIPTIONS}/billing-orders`);
-    const deletedAgain = await client.delete(`${SUBSCRIPTIONS}/billing-orders`);
+    const { deleted, read, deletedAgain } = await client.deleteReadDelete(`${SUBSCRIPTIONS}/billing-orders`);
     const status = simulator.lifecycleStatus('apis/{apiHrid}/subscriptions', 'billing-orders');
     const reimported = await client.put(SUBSCRIPTIONS, spec);
 
@@ -132,10 +129,7 @@ describe('APIM simulator: automation subscription lifecycle', () => {
     const otherApi = await client.delete('apis/payments-api/subscriptions/billing-orders');
 
     // Assess
-    assert.deepEqual(unknown, {
-      status: 404,
-      body: { httpStatus: 404, message: 'HRID [ghost] cannot be found.', technicalCode: 'hrid.notFound' },
-    });
+    assert.deepEqual(unknown, hridNotFound('ghost'));
     assert.equal(otherApi.status, 404);
   });
 
@@ -180,15 +174,7 @@ describe('APIM simulator: automation subscription lifecycle', () => {
     );
 
     // Assess
-    assert.deepEqual(response, {
-      status: 400,
-      body: {
-        httpStatus: 400,
-        message: 'Application [Application billing-app] is archived and cannot be modified.',
-        technicalCode: 'application.archived',
-        parameters: { application: 'Application billing-app' },
-      },
-    });
+    assert.deepEqual(response, applicationArchived('Application billing-app'));
   });
 
   it('answers 404 when the plan, the API or the application does not exist in the environment', async () => {

@@ -136,9 +136,9 @@ describe('automation sync', () => {
       assert.ok(simulator.apis().has('default-echo'));
     });
 
-    it('an API without contextRef is accepted as DB-less with no APIM call', async () => {
+    it('an API without contextRef that syncs from Kubernetes is accepted as DB-less with no APIM call', async () => {
       // Prepare
-      const api = without(apiObject(), 'contextRef');
+      const api = without(apiObject('echo', { definitionContext: { syncFrom: 'KUBERNETES' } }), 'contextRef');
 
       // Act
       const outcome = await h.process(apiV4DefinitionSync, api);
@@ -152,9 +152,28 @@ describe('automation sync', () => {
       assert.deepEqual((await h.recordOf(API, 'echo'))?.references, []);
     });
 
-    it('deleting a DB-less API makes no APIM call', async () => {
+    it('an API without contextRef that syncs from APIM is rejected, naming the field', async () => {
       // Prepare
       const api = without(apiObject(), 'contextRef');
+
+      // Act
+      const outcome = await h.process(apiV4DefinitionSync, api);
+
+      // Assess
+      assert.equal(outcome.action, 'ack');
+      const status = h.lastStatus(API, 'echo');
+      assert.equal(status?.outcome, 'SyncFailed');
+      assert.equal(status?.failure?.terminal, true);
+      assert.match(
+        status?.failure?.message ?? '',
+        /spec\.contextRef is required unless spec\.definitionContext\.syncFrom is KUBERNETES/,
+      );
+      assert.deepEqual(simulator.requests(), []);
+    });
+
+    it('deleting a DB-less API makes no APIM call', async () => {
+      // Prepare
+      const api = without(apiObject('echo', { definitionContext: { syncFrom: 'KUBERNETES' } }), 'contextRef');
       await h.process(apiV4DefinitionSync, api);
 
       // Act
