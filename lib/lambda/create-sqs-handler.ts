@@ -10,6 +10,12 @@ import { type ProcessPorts, processChange } from '../sync/process-change.ts';
 /** Thrown for a record that must be retried: makes Powertools report it as a batch item failure. */
 export class RetryLaterError extends Error {
   override readonly name = 'RetryLaterError';
+  /** When the record becomes visible again. */
+  readonly delaySeconds: number;
+  constructor(message: string, delaySeconds: number) {
+    super(message);
+    this.delaySeconds = delaySeconds;
+  }
 }
 
 export type FunctionPorts = ProcessPorts & { retryScheduler: RetryScheduler };
@@ -29,6 +35,7 @@ export async function handleSqsRecord(
     await ports.retryScheduler.postpone(record.receiptHandle, outcome.delaySeconds);
     throw new RetryLaterError(
       `${record.messageId}: ${outcome.status.failure?.message ?? 'retry'} (visible again in ${outcome.delaySeconds}s)`,
+      outcome.delaySeconds,
     );
   }
 }
@@ -47,9 +54,19 @@ export function createSqsHandler(sync: KindSync, makePorts: () => FunctionPorts,
   const base = async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
     ports ??= makePorts();
     const resolved = ports;
-    return processPartialResponse(
+    const handled = new Set<string>();
+    const groupDelays = new Map<string, number>();
+    const response = await processPartialResponse(
       event,
-      (record: SQSRecord) => handleSqsRecord(record, sync, resolved),
+      async (record: SQSRecord) => {
+        handled.add(record.messageId);
+        try {
+          await handleSqsRecord(record, sync, resolved);
+        } catch (error) {
+          groupDelays.set(groupOf(record), error instanceof RetryLaterError ? error.delaySeconds : 0);
+          throw error;
+        }
+      },
       processor,
       {
         context,
@@ -57,6 +74,30 @@ export function createSqsHandler(sync: KindSync, makePorts: () => FunctionPorts,
         throwOnFullBatchFailure: false,
       },
     );
+    await releaseSkipped(event, response, handled, groupDelays, resolved.retryScheduler);
+    return response;
   };
   return middy(base).use(injectLambdaContext(logger, { resetKeys: true }));
+}
+
+const groupOf = (record: SQSRecord) => record.attributes?.MessageGroupId ?? '';
+
+/**
+ * Records skipped because an earlier record of their FIFO group failed come back with that record (same
+ * delay), not after the queue's whole visibility timeout: FIFO order still holds, since SQS delivers a group's
+ * next message only after the one before it.
+ */
+async function releaseSkipped(
+  event: SQSEvent,
+  response: SQSBatchResponse,
+  handled: Set<string>,
+  groupDelays: Map<string, number>,
+  scheduler: RetryScheduler,
+): Promise<void> {
+  for (const failure of response.batchItemFailures) {
+    if (handled.has(failure.itemIdentifier)) continue;
+    const record = event.Records.find((r) => r.messageId === failure.itemIdentifier);
+    if (!record) continue;
+    await scheduler.postpone(record.receiptHandle, groupDelays.get(groupOf(record)) ?? 0);
+  }
 }

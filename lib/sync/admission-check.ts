@@ -5,6 +5,7 @@ import {
 } from '../admission/admission-issues.ts';
 import { MissingReferenceError, TerminalError } from '../errors/sync-errors.ts';
 import type { ChangeData } from '../events/change-event.ts';
+import { SEALED_PLACEHOLDER } from '../events/sealed.ts';
 import type { ResourceRecord } from '../registry/resource-record.ts';
 import { type ResourceKey, resourceKeyString } from '../resource-key.ts';
 import type { ReferenceReader } from './referenced.ts';
@@ -26,6 +27,27 @@ function asAdmissionResource(
     },
     spec,
   };
+}
+
+/**
+ * The spec as the user wrote it, where the watcher changed it: a client certificate given by `ref` arrives
+ * with the referenced value sealed into `content`, which the rules would read as "both set".
+ */
+function asWritten(kind: string, data: ChangeData, spec: Record<string, unknown>): Record<string, unknown> {
+  if (kind !== 'Application') return spec;
+  const sent = (data.spec.settings as { tls?: { clientCertificates?: unknown } } | undefined)?.tls
+    ?.clientCertificates;
+  if (!Array.isArray(sent)) return spec;
+  const copy = structuredClone(spec);
+  const certificates = (copy.settings as { tls?: { clientCertificates?: unknown } } | undefined)?.tls
+    ?.clientCertificates;
+  if (!Array.isArray(certificates)) return spec;
+  sent.forEach((certificate, i) => {
+    const entry = certificate as { ref?: unknown; content?: unknown };
+    if (entry.ref && entry.content === SEALED_PLACEHOLDER)
+      delete (certificates[i] as { content?: unknown }).content;
+  });
+  return copy;
 }
 
 /**
@@ -68,7 +90,14 @@ export async function checkAdmission(
     previous && previous.generation < data.metadata.generation
       ? asAdmissionResource(kind, previous.change.data, previous.change.data.spec)
       : undefined;
-  const issues = admissionIssues(asAdmissionResource(kind, data, spec), lookup, before, { now });
+  const issues = admissionIssues(
+    asAdmissionResource(kind, data, asWritten(kind, data, spec)),
+    lookup,
+    before,
+    {
+      now,
+    },
+  );
   const errors = issues.filter((issue) => issue.severity === 'error');
   const missing = errors.find((issue) => issue.missingReference);
   if (missing?.missingReference) {

@@ -47,8 +47,27 @@ export async function collectManagementContextSecrets(
       doc.report(referenceProblem(at, result.status === 'not-found' ? 'NotFound' : 'Unreadable', reference));
       continue;
     }
+    const data = result.data;
+    const usable =
+      field === 'cloud'
+        ? data.cloudToken !== undefined
+        : data.bearerToken !== undefined || (data.username !== undefined && data.password !== undefined);
+    if (!usable) {
+      // The Secret is there but holds none of the keys GKO reads: a spec (or Secret) change fixes it, so the
+      // function reports it as terminal; a later Secret update re-forwards the context.
+      const at = specLocation([field, 'secretRef']);
+      const wanted = field === 'cloud' ? '"cloudToken"' : '"bearerToken", or "username" and "password"';
+      doc.report({
+        ...at,
+        reason: 'KeyNotFound',
+        reference,
+        recoverable: false,
+        message: `${at.field}: Secret ${reference.namespace}/${reference.name} has no ${wanted} key`,
+      });
+      continue;
+    }
     for (const key of keys) {
-      const value = result.data[key];
+      const value = data[key];
       if (value === undefined) continue;
       const { namespace, name } = reference;
       doc.sealReferencedValue(

@@ -180,11 +180,10 @@ const NOT_SYNCED: Readonly<Record<string, ExpectedFailure>> = {
     message: /spec\.cloud\.secretRef references Secret default\/unknown, which does not exist/,
     basis: 'cluster-values',
   },
-  // GKO refuses a cloud Secret without `cloudToken` at once, and lib/sync/context-target.ts means to say so
-  // (TerminalError InvalidSecret); the plan retries it as a missing Secret instead.
+  // GKO refuses a cloud Secret without `cloudToken` at once; so does the function (terminal, naming the key).
   'management_context/cloud/cloud-mctx-with-bearer-secret-ref.yml#0': {
     outcome: 'SyncFailed',
-    message: /spec\.cloud\.secretRef: the Secret has no "cloudToken" key/,
+    message: /spec\.cloud\.secretRef: Secret default\/apim-context-bearer-token has no "cloudToken" key/,
     basis: 'cluster-values',
   },
 };
