@@ -1,5 +1,6 @@
 import { uuidFromStrings } from '../apim/payload/api-v2-uuid.ts';
 import { apiV4Identity } from '../apim/payload/api-v4-identity.ts';
+import { PLAN_OMIT_EMPTY } from '../apim/payload/api-v4-plans.ts';
 import { type ApiV4ResolvedReferences, applyResolvedReferences } from '../apim/payload/api-v4-references.ts';
 import type {
   ApiV4DefinitionResource,
@@ -7,6 +8,7 @@ import type {
   PageInput,
   PlanInput,
 } from '../apim/payload/api-v4-resource.ts';
+import { API_OMIT_EMPTY } from '../apim/payload/api-v4-spec.ts';
 import { mergeDefinitionContext } from '../apim/payload/definition-context.ts';
 import { namespacedHrid, nameToValidHrid } from '../apim/payload/hrid.ts';
 import { dropEmpty, isJsonObject, type JsonObject, sortedEntries } from '../apim/payload/json-object.ts';
@@ -24,32 +26,7 @@ export interface GatewayDefinitionV4Options {
   resolved?: ApiV4ResolvedReferences;
 }
 
-/** Top-level fields GKO's structs mark `omitempty` (`api/model/api/base/api.go`, `api/model/api/v4/api.go`). */
-const API_OMIT_EMPTY = [
-  'id',
-  'crossId',
-  'hrid',
-  'state',
-  'visibility',
-  'definitionVersion',
-  'lifecycleState',
-  'members',
-  'portalNavigation',
-  'notificationsRefs',
-];
-
-/** Plan fields GKO's structs mark `omitempty` (`api/model/api/{base,v4}/plan.go`). */
-const PLAN_OMIT_EMPTY = [
-  'id',
-  'crossId',
-  'status',
-  'validation',
-  'type',
-  'definitionVersion',
-  'mode',
-  'hrid',
-];
-
+// The omitempty lists are GKO's Go structs, shared with the Automation API body: one source for both.
 /** Page fields GKO's struct marks `omitempty` (`api/model/api/base/page.go`). */
 const PAGE_OMIT_EMPTY = ['id', 'crossId', 'name', 'visibility', 'hrid'];
 

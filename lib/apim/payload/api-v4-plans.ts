@@ -12,7 +12,7 @@ export interface ApiV4PlanSpec {
 }
 
 /** Plan fields GKO's Go structs mark `omitempty` on strings (`api/model/api/{base,v4}/plan.go`). */
-const PLAN_OMIT_EMPTY = [
+export const PLAN_OMIT_EMPTY = [
   'id',
   'crossId',
   'status',

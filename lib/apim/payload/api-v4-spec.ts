@@ -32,7 +32,7 @@ export interface ApiV4SpecOptions {
  * Top-level fields GKO's Go structs mark `omitempty` and that can hold `""` or `[]`
  * (`api/model/api/base/api.go`, `api/model/api/v4/api.go`).
  */
-const API_OMIT_EMPTY = [
+export const API_OMIT_EMPTY = [
   'id',
   'crossId',
   'hrid',

@@ -7,14 +7,20 @@ import {
 } from '../../apim/payload/documentation.ts';
 import type { ResourceKey } from '../../resource-key.ts';
 import { type AutomationKind, automationKindSync } from '../automation-sync.ts';
-import { describeKey, refKeyOf } from '../referenced.ts';
-import { apiRefKey, parentContext } from './parent-context.ts';
+import { apiRefKey, goneWithParent, parentContext, portalRefKey } from './parent-context.ts';
 import { splitErrors } from './split-errors.ts';
 
 /** The portal or API that owns the page (exactly one of `portalRef` and `apiRef`). */
 function parentKeyOf(key: ResourceKey, spec: Record<string, unknown>): ResourceKey | undefined {
-  if (spec.portalRef) return refKeyOf(key, 'Portal', spec.portalRef as { name?: unknown });
+  if (spec.portalRef) return portalRefKey(key, spec);
   return spec.apiRef ? apiRefKey(key, spec.apiRef) : undefined;
+}
+
+/** Where the page lives in APIM: under its portal or API. */
+function locate(key: ResourceKey, spec: Record<string, unknown>) {
+  const resource = { metadata: { name: key.name, namespace: key.namespace }, spec };
+  const collection = documentationCollectionPath(documentationParent(resource));
+  return { resource, collection, item: `${collection}/${encodeURIComponent(documentationHrid(resource))}` };
 }
 
 /**
@@ -34,26 +40,15 @@ export const documentationKind: AutomationKind = {
   async request({ key, spec, refs }) {
     const parentKey = parentKeyOf(key, spec);
     if (parentKey) await refs.require(spec.portalRef ? 'spec.portalRef' : 'spec.apiRef', parentKey);
-    const resource = { metadata: { name: key.name, namespace: key.namespace }, spec };
-    const collection = documentationCollectionPath(documentationParent(resource));
-    return {
-      collection,
-      item: `${collection}/${encodeURIComponent(documentationHrid(resource))}`,
-      body: toDocumentationSpec(resource),
-    };
+    const { resource, collection, item } = locate(key, spec);
+    return { collection, item, body: toDocumentationSpec(resource) };
   },
 
   status: (state) => splitErrors(toDocumentationStatus(state)),
 
-  async deletion({ key, spec, refs }) {
-    const parentKey = parentKeyOf(key, spec);
-    if (parentKey && !(await refs.find(parentKey))) {
-      return { gone: `its parent ${describeKey(parentKey)} is gone, and its pages with it` };
-    }
-    const resource = { metadata: { name: key.name, namespace: key.namespace }, spec };
-    return {
-      item: `${documentationCollectionPath(documentationParent(resource))}/${encodeURIComponent(documentationHrid(resource))}`,
-    };
+  async deletion(input) {
+    const gone = await goneWithParent(input, parentKeyOf(input.key, input.spec), 'parent');
+    return gone ?? { item: locate(input.key, input.spec).item };
   },
 };
 

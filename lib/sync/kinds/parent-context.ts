@@ -2,7 +2,7 @@ import type { ResourceKey } from '../../resource-key.ts';
 import type { KindInput } from '../automation-sync.ts';
 import { contextRefKey } from '../context-target.ts';
 import type { NamedRef } from '../referenced.ts';
-import { refKeyOf } from '../referenced.ts';
+import { describeKey, refKeyOf } from '../referenced.ts';
 
 /** Kind of an API reference: `ApiDefinition` when it says so, else the v4 kind (GKO's default). */
 export function apiKindOf(ref: NamedRef & { kind?: unknown }): 'ApiDefinition' | 'ApiV4Definition' {
@@ -27,4 +27,22 @@ export async function parentContext(
   if (!parent) return undefined;
   const found = await input.refs.find(parent);
   return found ? contextRefKey(parent, found.record.change.data) : undefined;
+}
+
+/** Key of `spec.portalRef` (listings, links and portal pages live under that Portal). */
+export function portalRefKey(from: ResourceKey, spec: Record<string, unknown>): ResourceKey | undefined {
+  return refKeyOf(from, 'Portal', spec.portalRef as NamedRef | undefined);
+}
+
+/**
+ * Why there is nothing left to delete when the parent is already gone (APIM removed the child with it), or
+ * undefined when the parent is still there and the child must be deleted.
+ */
+export async function goneWithParent(
+  input: Pick<KindInput, 'refs'>,
+  parent: ResourceKey | undefined,
+  what: string,
+): Promise<{ gone: string } | undefined> {
+  if (!parent || (await input.refs.find(parent))) return undefined;
+  return { gone: `its ${what} ${describeKey(parent)} is gone, and APIM removed it with it` };
 }

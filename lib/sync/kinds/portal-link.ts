@@ -7,12 +7,15 @@ import {
 } from '../../apim/payload/portal-link.ts';
 import type { ResourceKey } from '../../resource-key.ts';
 import { type AutomationKind, automationKindSync } from '../automation-sync.ts';
-import { describeKey, refKeyOf } from '../referenced.ts';
-import { parentContext } from './parent-context.ts';
+import { goneWithParent, parentContext, portalRefKey } from './parent-context.ts';
 import { splitErrors } from './split-errors.ts';
 
-const portalKeyOf = (key: ResourceKey, spec: Record<string, unknown>) =>
-  refKeyOf(key, 'Portal', spec.portalRef as { name?: unknown });
+/** Where the link lives in APIM: under its portal. */
+function locate(key: ResourceKey, spec: Record<string, unknown>) {
+  const resource = { metadata: { name: key.name, namespace: key.namespace }, spec };
+  const collection = portalLinkCollectionPath(portalLinkPortalHrid(resource));
+  return { resource, collection, item: `${collection}/${encodeURIComponent(portalLinkHrid(resource))}` };
+}
 
 /**
  * PortalLink: a navigation link of a portal, upserted under it (`portals/{portalHrid}/links`, an endpoint
@@ -22,34 +25,24 @@ export const portalLinkKind: AutomationKind = {
   kind: 'PortalLink',
 
   references(key, data) {
-    const portal = portalKeyOf(key, data.spec);
+    const portal = portalRefKey(key, data.spec);
     return portal ? [portal] : [];
   },
 
-  context: (input) => parentContext(input, portalKeyOf(input.key, input.data.spec)),
+  context: (input) => parentContext(input, portalRefKey(input.key, input.data.spec)),
 
   async request({ key, spec, refs }) {
-    const portalKey = portalKeyOf(key, spec);
+    const portalKey = portalRefKey(key, spec);
     if (portalKey) await refs.require('spec.portalRef', portalKey);
-    const resource = { metadata: { name: key.name, namespace: key.namespace }, spec };
-    const collection = portalLinkCollectionPath(portalLinkPortalHrid(resource));
-    return {
-      collection,
-      item: `${collection}/${encodeURIComponent(portalLinkHrid(resource))}`,
-      body: toPortalLinkSpec(resource),
-    };
+    const { resource, collection, item } = locate(key, spec);
+    return { collection, item, body: toPortalLinkSpec(resource) };
   },
 
   status: (state) => splitErrors(toPortalLinkStatus(state)),
 
-  async deletion({ key, spec, refs }) {
-    const portalKey = portalKeyOf(key, spec);
-    if (portalKey && !(await refs.find(portalKey)))
-      return { gone: `its portal ${describeKey(portalKey)} is gone` };
-    const resource = { metadata: { name: key.name, namespace: key.namespace }, spec };
-    return {
-      item: `${portalLinkCollectionPath(portalLinkPortalHrid(resource))}/${encodeURIComponent(portalLinkHrid(resource))}`,
-    };
+  async deletion(input) {
+    const gone = await goneWithParent(input, portalRefKey(input.key, input.spec), 'portal');
+    return gone ?? { item: locate(input.key, input.spec).item };
   },
 };
 

@@ -7,12 +7,15 @@ import {
 } from '../../apim/payload/portal-listing.ts';
 import type { ResourceKey } from '../../resource-key.ts';
 import { type AutomationKind, automationKindSync } from '../automation-sync.ts';
-import { describeKey, refKeyOf } from '../referenced.ts';
-import { apiRefKey, parentContext } from './parent-context.ts';
+import { apiRefKey, goneWithParent, parentContext, portalRefKey } from './parent-context.ts';
 import { splitErrors } from './split-errors.ts';
 
-const portalKeyOf = (key: ResourceKey, spec: Record<string, unknown>) =>
-  refKeyOf(key, 'Portal', spec.portalRef as { name?: unknown });
+/** Where the listing lives in APIM: under its portal. */
+function locate(key: ResourceKey, spec: Record<string, unknown>) {
+  const resource = { metadata: { name: key.name, namespace: key.namespace }, spec };
+  const collection = portalListingCollectionPath(portalListingPortalHrid(resource));
+  return { resource, collection, item: `${collection}/${encodeURIComponent(portalListingHrid(resource))}` };
+}
 
 const apiKeysOf = (key: ResourceKey, spec: Record<string, unknown>) =>
   (Array.isArray(spec.apis) ? spec.apis : []).map((entry) =>
@@ -27,38 +30,28 @@ export const portalListingKind: AutomationKind = {
   kind: 'PortalListing',
 
   references(key, data) {
-    return [portalKeyOf(key, data.spec), ...apiKeysOf(key, data.spec)].filter(
+    return [portalRefKey(key, data.spec), ...apiKeysOf(key, data.spec)].filter(
       (k): k is ResourceKey => k !== undefined,
     );
   },
 
-  context: (input) => parentContext(input, portalKeyOf(input.key, input.data.spec)),
+  context: (input) => parentContext(input, portalRefKey(input.key, input.data.spec)),
 
   async request({ key, spec, refs }) {
-    const portalKey = portalKeyOf(key, spec);
+    const portalKey = portalRefKey(key, spec);
     if (portalKey) await refs.require('spec.portalRef', portalKey);
     for (const [i, apiKey] of apiKeysOf(key, spec).entries()) {
       if (apiKey) await refs.require(`spec.apis[${i}].ref`, apiKey);
     }
-    const resource = { metadata: { name: key.name, namespace: key.namespace }, spec };
-    const collection = portalListingCollectionPath(portalListingPortalHrid(resource));
-    return {
-      collection,
-      item: `${collection}/${encodeURIComponent(portalListingHrid(resource))}`,
-      body: toPortalListingSpec(resource),
-    };
+    const { resource, collection, item } = locate(key, spec);
+    return { collection, item, body: toPortalListingSpec(resource) };
   },
 
   status: (state) => splitErrors(toPortalListingStatus(state)),
 
-  async deletion({ key, spec, refs }) {
-    const portalKey = portalKeyOf(key, spec);
-    if (portalKey && !(await refs.find(portalKey)))
-      return { gone: `its portal ${describeKey(portalKey)} is gone` };
-    const resource = { metadata: { name: key.name, namespace: key.namespace }, spec };
-    return {
-      item: `${portalListingCollectionPath(portalListingPortalHrid(resource))}/${encodeURIComponent(portalListingHrid(resource))}`,
-    };
+  async deletion(input) {
+    const gone = await goneWithParent(input, portalRefKey(input.key, input.spec), 'portal');
+    return gone ?? { item: locate(input.key, input.spec).item };
   },
 };
 
