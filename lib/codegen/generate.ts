@@ -10,6 +10,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Artifacts, describeDrift, diffArtifacts, writeArtifacts } from './artifacts.ts';
+import { generateAwsArtifacts } from './aws-artifacts.ts';
 import { generateCrds } from './crd-artifacts.ts';
 import { generateEventArtifacts } from './event-artifacts.ts';
 import { generateImportCrdSchema } from './import-crd-schema.ts';
@@ -22,7 +23,12 @@ export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 /** Every generated artifact, from every generator. */
 export function generateAll(): Artifacts {
   const artifacts: Artifacts = new Map();
-  for (const family of [generateCrds(), generateEventArtifacts(), generateImportCrdSchema()]) {
+  for (const family of [
+    generateCrds(),
+    generateEventArtifacts(),
+    generateImportCrdSchema(),
+    generateAwsArtifacts(repoRoot),
+  ]) {
     for (const [path, content] of family) {
       if (artifacts.has(path)) throw new Error(`two generators produce ${path}`);
       artifacts.set(path, content);

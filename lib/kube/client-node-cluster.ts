@@ -1,4 +1,5 @@
 import {
+  CoordinationV1Api,
   CoreV1Api,
   CustomObjectsApi,
   type KubeConfig,
@@ -8,17 +9,23 @@ import {
   PatchStrategy,
   setHeaderOptions,
   type V1ConfigMap,
+  type V1Lease,
+  V1MicroTime,
 } from '@kubernetes/client-node';
 import {
   type ClusterApi,
   type ClusterConfigMap,
   ClusterConflictError,
+  type ClusterLease,
   type ClusterObject,
   type EventType,
+  type LeaseApi,
+  type LeaseSpec,
   type ResourceType,
   type WatchHandle,
   type WatchHandlers,
 } from '../ports/cluster.ts';
+import { WatchCatchUp } from './watch-catch-up.ts';
 
 const FIELD_MANAGER = 'gravitee-serverless-operator';
 
@@ -30,19 +37,27 @@ function statusCode(error: unknown): number | undefined {
 /**
  * {@link ClusterApi} over the official `@kubernetes/client-node`: informers for watches (list + watch with
  * resourceVersion resumption and 410 relists), CustomObjectsApi for finalizers and the status subresource,
- * CoreV1Api for Secrets and Events.
+ * CoreV1Api for Secrets, ConfigMaps and Events, CoordinationV1Api for the leader-election Lease.
  */
-export class ClientNodeCluster implements ClusterApi {
+export class ClientNodeCluster implements ClusterApi, LeaseApi {
   private readonly kubeConfig: KubeConfig;
   private readonly custom: CustomObjectsApi;
   private readonly core: CoreV1Api;
+  private readonly coordination: CoordinationV1Api;
   private readonly component: string;
+  private readonly stopCatchUpMs: number;
 
-  constructor(kubeConfig: KubeConfig, options: { component?: string } = {}) {
+  /**
+   * @param options.component the Events' reporting component
+   * @param options.stopCatchUpMs how long stopping a watch may wait for changes already sent (default 5 s)
+   */
+  constructor(kubeConfig: KubeConfig, options: { component?: string; stopCatchUpMs?: number } = {}) {
     this.kubeConfig = kubeConfig;
     this.custom = kubeConfig.makeApiClient(CustomObjectsApi);
     this.core = kubeConfig.makeApiClient(CoreV1Api);
+    this.coordination = kubeConfig.makeApiClient(CoordinationV1Api);
     this.component = options.component ?? 'gravitee-serverless-operator';
+    this.stopCatchUpMs = options.stopCatchUpMs ?? 5_000;
   }
 
   async watch(
@@ -61,14 +76,36 @@ export class ClientNodeCluster implements ClusterApi {
         KubernetesListObject<KubernetesObject>
       >;
     const informer = makeInformer<KubernetesObject>(this.kubeConfig, path, list);
-    informer.on('add', (o) => handlers.onUpsert(o as ClusterObject));
-    informer.on('update', (o) => handlers.onUpsert(o as ClusterObject));
-    informer.on('delete', (o) => handlers.onDelete(o as ClusterObject));
-    informer.on('error', (e) => handlers.onError(e));
+    const catchUp = new WatchCatchUp();
+    // While failed, nothing arrives: a stop then has nothing to wait for.
+    let connected = false;
+    informer.on('add', (o) => {
+      catchUp.delivered(o);
+      handlers.onUpsert(o as ClusterObject);
+    });
+    informer.on('update', (o) => {
+      catchUp.delivered(o);
+      handlers.onUpsert(o as ClusterObject);
+    });
+    informer.on('delete', (o) => {
+      catchUp.deleted(o);
+      handlers.onDelete(o as ClusterObject);
+    });
+    informer.on('error', (e) => {
+      connected = false;
+      handlers.onError(e);
+    });
     await informer.start();
+    connected = true;
     return {
-      restart: () => informer.start(),
-      stop: () => informer.stop(),
+      restart: async () => {
+        await informer.start();
+        connected = true;
+      },
+      stop: async () => {
+        if (connected) await catchUp.wait(list, () => informer.list(), this.stopCatchUpMs);
+        await informer.stop();
+      },
       list: () => informer.list() as ClusterObject[],
     };
   }
@@ -254,6 +291,107 @@ export class ClientNodeCluster implements ClusterApi {
       throw error;
     }
   }
+
+  async getLease(namespace: string, name: string): Promise<ClusterLease | undefined> {
+    try {
+      return toClusterLease(await this.coordination.readNamespacedLease({ namespace, name }));
+    } catch (error) {
+      if (statusCode(error) === 404) return undefined;
+      throw error;
+    }
+  }
+
+  async createLease(lease: ClusterLease): Promise<ClusterLease> {
+    const { namespace, name } = lease.metadata;
+    try {
+      return toClusterLease(
+        await this.coordination.createNamespacedLease({
+          namespace,
+          body: toV1Lease(lease),
+          fieldManager: FIELD_MANAGER,
+        }),
+      );
+    } catch (error) {
+      if (statusCode(error) === 409) {
+        throw new ClusterConflictError(`Lease ${namespace}/${name} already exists`, { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  async replaceLease(lease: ClusterLease): Promise<ClusterLease> {
+    const { namespace, name, resourceVersion } = lease.metadata;
+    // Without a resourceVersion the PUT would be unconditional and could overwrite another holder.
+    if (!resourceVersion)
+      throw new Error(`Lease ${namespace}/${name}: a replace needs the resourceVersion read`);
+    try {
+      return toClusterLease(
+        await this.coordination.replaceNamespacedLease({
+          namespace,
+          name,
+          body: toV1Lease(lease),
+          fieldManager: FIELD_MANAGER,
+        }),
+      );
+    } catch (error) {
+      const code = statusCode(error);
+      // 409: changed since resourceVersion; 404: deleted since it was read.
+      if (code === 409 || code === 404) {
+        throw new ClusterConflictError(
+          `Lease ${namespace}/${name} changed since resourceVersion ${resourceVersion}`,
+          {
+            cause: error,
+          },
+        );
+      }
+      throw error;
+    }
+  }
+}
+
+/** A MicroTime as client-node hands it over: the raw string, or a Date when it was parsed. */
+function timeString(value: Date | string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  return value instanceof Date ? value.toISOString() : String(value);
+}
+
+function toClusterLease(lease: V1Lease): ClusterLease {
+  const meta = lease.metadata ?? {};
+  const spec = lease.spec ?? {};
+  const out: LeaseSpec = {};
+  if (spec.holderIdentity !== undefined) out.holderIdentity = spec.holderIdentity;
+  if (spec.leaseDurationSeconds !== undefined) out.leaseDurationSeconds = spec.leaseDurationSeconds;
+  const acquireTime = timeString(spec.acquireTime as Date | string | undefined);
+  if (acquireTime !== undefined) out.acquireTime = acquireTime;
+  const renewTime = timeString(spec.renewTime as Date | string | undefined);
+  if (renewTime !== undefined) out.renewTime = renewTime;
+  if (spec.leaseTransitions !== undefined) out.leaseTransitions = spec.leaseTransitions;
+  return {
+    metadata: {
+      name: meta.name ?? '',
+      namespace: meta.namespace ?? '',
+      ...(meta.uid ? { uid: meta.uid } : {}),
+      ...(meta.resourceVersion ? { resourceVersion: meta.resourceVersion } : {}),
+      ...(meta.labels ? { labels: meta.labels } : {}),
+      ...(meta.annotations ? { annotations: meta.annotations } : {}),
+    },
+    spec: out,
+  };
+}
+
+/** The API server parses Lease times as RFC 3339 with exactly six fractional digits (`MicroTime`). */
+function toV1Lease(lease: ClusterLease): V1Lease {
+  const { acquireTime, renewTime, ...spec } = lease.spec;
+  return {
+    apiVersion: 'coordination.k8s.io/v1',
+    kind: 'Lease',
+    metadata: structuredClone(lease.metadata),
+    spec: {
+      ...spec,
+      ...(acquireTime ? { acquireTime: new V1MicroTime(acquireTime) } : {}),
+      ...(renewTime ? { renewTime: new V1MicroTime(renewTime) } : {}),
+    },
+  };
 }
 
 function toClusterConfigMap(configMap: V1ConfigMap): ClusterConfigMap {

@@ -35,6 +35,10 @@ export interface WatchHandlers {
 export interface WatchHandle {
   /** Restarts after an error: resumes from the last resourceVersion, relisting when it expired. */
   restart(): Promise<void>;
+  /**
+   * Stops watching, once the changes the API server made before the call have been delivered to the
+   * handlers (bounded wait), so a shutdown right after a burst of changes does not drop them.
+   */
   stop(): Promise<void>;
   /** Objects currently known, from the informer cache. */
   list(): ClusterObject[];
@@ -68,6 +72,40 @@ export interface ClusterConfigMap {
     finalizers?: string[];
   };
   data?: Record<string, string>;
+}
+
+/**
+ * The fields of a `coordination.k8s.io/v1` Lease that leader election reads and writes (client-go's
+ * `LeaderElectionRecord`). Times are RFC 3339 strings; the adapter writes them with microseconds, the
+ * API server's `MicroTime` format.
+ */
+export interface LeaseSpec {
+  /** Who holds the lease; empty or absent when nobody does (e.g. after a release). */
+  holderIdentity?: string;
+  /** How long candidates wait, from when they last saw the lease change, before taking it over. */
+  leaseDurationSeconds?: number;
+  /** When the current holder acquired it. */
+  acquireTime?: string;
+  /** When the current holder last renewed it. */
+  renewTime?: string;
+  /** How many times it changed hands. */
+  leaseTransitions?: number;
+}
+
+/** A Lease as the operator reads it back and writes it. */
+export interface ClusterLease {
+  metadata: {
+    name: string;
+    namespace: string;
+    /** Set by the API server; absent on a Lease to create. */
+    uid?: string;
+    /** The version read; a replace is conditional on it. */
+    resourceVersion?: string;
+    /** Carried through a replace, so what others put there is kept. */
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
+  spec: LeaseSpec;
 }
 
 /** Thrown when an update lost a race (409 Conflict): re-read and try again. */
@@ -122,4 +160,20 @@ export interface ClusterApi {
     name: string,
     preconditions?: { uid?: string; resourceVersion?: string },
   ): Promise<boolean>;
+}
+
+/**
+ * The Lease calls leader election makes (verbs get, create, update on `coordination.k8s.io` leases).
+ * Separate from {@link ClusterApi}: only the in-cluster watcher elects a leader; local mode does not.
+ */
+export interface LeaseApi {
+  /** The Lease; undefined when it does not exist. */
+  getLease(namespace: string, name: string): Promise<ClusterLease | undefined>;
+  /** Creates the Lease; one that already exists throws {@link ClusterConflictError}. */
+  createLease(lease: ClusterLease): Promise<ClusterLease>;
+  /**
+   * Replaces the Lease, conditional on `metadata.resourceVersion` (required): changed or deleted since it
+   * was read throws {@link ClusterConflictError}. Returns the stored Lease.
+   */
+  replaceLease(lease: ClusterLease): Promise<ClusterLease>;
 }

@@ -3,9 +3,12 @@ import { createServer, type Server } from 'node:http';
 export interface HealthChecks {
   /** Process is alive and its loops are running. */
   live: () => boolean;
-  /** Watches connected and the queue reachable: safe to receive traffic / hold the lease. */
+  /**
+   * The replica counts as available: a leader whose watches are connected, or a standby waiting for the
+   * Lease (ready too, so a rolling update does not stall on it).
+   */
   ready: () => boolean;
-  /** Extra numbers shown on both endpoints (backlog, applied statuses). */
+  /** Extra fields shown on both endpoints (role, backlog, applied statuses). */
   details?: () => Record<string, unknown>;
 }
 

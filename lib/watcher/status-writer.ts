@@ -84,7 +84,12 @@ export class StatusWriter {
         attempt: message.attempt,
         retryInSeconds: delay,
       });
-      await this.source.postpone(message, delay).catch(() => undefined);
+      // The message comes back after the queue's visibility timeout anyway; say so instead of hiding it.
+      await this.source.postpone(message, delay).catch((postponeError: unknown) =>
+        this.options.logger.warn('could not postpone the status; it returns after the visibility timeout', {
+          error: postponeError,
+        }),
+      );
     }
   }
 

@@ -11,6 +11,7 @@ import {
 import type { EnvelopeSealer } from '../sealing/envelope.ts';
 import { type BuiltChange, buildChange } from './change-builder.ts';
 import { ChangeForwarder } from './forwarder.ts';
+import { DisabledGatewayConfigMapNotice } from './gateway-config-map-disabled.ts';
 import { GatewayConfigMapWriter } from './gateway-config-map-writer.ts';
 
 /** A kind the watcher follows: how to reach it and which finalizer guards its APIM clean-up. */
@@ -33,7 +34,8 @@ export interface WatcherOptions {
   templating?: boolean;
   /**
    * Writes the gateway ConfigMaps of DB-less APIs (v4 `syncFrom: KUBERNETES`, v2 `local: true`) as GKO
-   * does. Default true.
+   * does. Default true. When false, each generation of such an API gets a Warning Event saying its
+   * ConfigMap is not written.
    */
   gatewayConfigMaps?: boolean;
   /** Delay before restarting a failed watch, doubled on each consecutive failure. */
@@ -63,6 +65,7 @@ export class Watcher {
   private readonly options: WatcherOptions;
   private readonly forwarder: ChangeForwarder;
   private readonly gatewayConfigMaps: GatewayConfigMapWriter | undefined;
+  private readonly gatewayConfigMapsDisabled: DisabledGatewayConfigMapNotice | undefined;
   private readonly handles: Array<{ kind: WatchedKind; watchId: string; handle: WatchHandle }> = [];
   /** Last forwarded digest per object key: status-only and metadata-only changes compare equal. */
   private readonly forwarded = new Map<string, { uid: string; digest: string }>();
@@ -72,6 +75,8 @@ export class Watcher {
   private readonly failures = new Map<string, number>();
   private resyncTimer: NodeJS.Timeout | undefined;
   private stopped = false;
+  /** Every watch was opened by start(). */
+  private started = false;
 
   constructor(
     cluster: ClusterApi,
@@ -97,6 +102,10 @@ export class Watcher {
             kinds: options.kinds,
             ...(options.templating === false ? { templating: false } : {}),
           });
+    this.gatewayConfigMapsDisabled =
+      options.gatewayConfigMaps === false
+        ? new DisabledGatewayConfigMapNotice(cluster, options.logger)
+        : undefined;
   }
 
   async start(): Promise<void> {
@@ -114,6 +123,7 @@ export class Watcher {
         this.handles.push({ kind, watchId, handle });
       }
     }
+    this.started = true;
     if (this.options.resyncIntervalMs > 0) {
       this.resyncTimer = setInterval(() => void this.resync(), this.options.resyncIntervalMs);
       this.resyncTimer.unref();
@@ -125,9 +135,9 @@ export class Watcher {
     });
   }
 
-  /** True while every watch is connected. */
+  /** True once every watch is open, and while all of them stay connected. */
   ready(): boolean {
-    return !this.stopped && this.failures.size === 0 && this.handles.length > 0;
+    return this.started && !this.stopped && this.failures.size === 0;
   }
 
   /** Changes waiting to be sent. */
@@ -200,6 +210,7 @@ export class Watcher {
     }
     // Status changes count too: with a context, the ConfigMap follows APIM's acceptance.
     await this.gatewayConfigMaps?.onUpsert(kind, current);
+    await this.gatewayConfigMapsDisabled?.onUpsert(kind, current);
     const built = await buildChange(current, kind.kind, this.options.cluster, 'applied', this.buildDeps());
     const last = this.forwarded.get(key);
     if (last && last.uid === uid && last.digest === built.digest) return;
@@ -220,6 +231,7 @@ export class Watcher {
     this.deletesForwarded.delete(uid);
     if (this.forwarded.get(key)?.uid === uid) this.forwarded.delete(key);
     await this.gatewayConfigMaps?.onDelete(kind, object);
+    this.gatewayConfigMapsDisabled?.forget(object);
   }
 
   /** Builds (reads Secrets, seals) and sends the change of an object. */

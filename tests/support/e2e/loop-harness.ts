@@ -1,18 +1,6 @@
-import { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
-import { type AwsClients, awsClientConfigFromEnv, createAwsClients } from '../../../lib/aws/clients.ts';
-import { KmsKeyWrapper } from '../../../lib/aws/kms-key-wrapper.ts';
-import { SqsChangePublisher } from '../../../lib/aws/sqs-change-publisher.ts';
-import { SqsMessageSource } from '../../../lib/aws/sqs-message-source.ts';
+import { type AwsClients, awsClientConfigFromEnv } from '../../../lib/aws/clients.ts';
 import { allKinds } from '../../../lib/crds/kinds.ts';
-import { ClientNodeCluster } from '../../../lib/kube/client-node-cluster.ts';
-import { awsFunctionPorts } from '../../../lib/lambda/aws-ports.ts';
-import { createSqsHandler } from '../../../lib/lambda/create-sqs-handler.ts';
 import { JsonLogger } from '../../../lib/log/logger.ts';
-import { EnvelopeSealer } from '../../../lib/sealing/envelope.ts';
-import { syncs } from '../../../lib/sync/syncs.ts';
-import { StatusWriter, statusWriterDefaults } from '../../../lib/watcher/status-writer.ts';
-import { statusFieldsByKind, watchedKinds } from '../../../lib/watcher/watched-kinds.ts';
-import { Watcher, watcherDefaults } from '../../../lib/watcher/watcher.ts';
 import { ApimSimulator } from '../apim-simulator/index.ts';
 import { apiObject } from '../factories/resources.ts';
 import {
@@ -22,9 +10,9 @@ import {
   type KubeObject,
   type ResourceDefinition,
 } from '../fake-kube/index.ts';
-import { type AwsStack, createAwsStack, queueUrlsOf } from '../moto/aws-stack.ts';
+import type { AwsStack } from '../moto/aws-stack.ts';
 import type { MotoServer } from '../moto/moto-server.ts';
-import { LambdaPoller } from './lambda-poller.ts';
+import { OperatorLoop } from './operator-loop.ts';
 import { TrafficRecorder } from './traffic-recorder.ts';
 
 export const CLUSTER = 'e2e';
@@ -40,7 +28,7 @@ export const resources = {
 } as const;
 
 /** The fake API server's built-ins plus every gravitee.io kind the watcher follows (all kinds sync now). */
-const servedResources: readonly ResourceDefinition[] = [
+export const servedResources: readonly ResourceDefinition[] = [
   ...DEFAULT_RESOURCES,
   ...allKinds()
     .filter((k) => !DEFAULT_RESOURCES.some((r) => r.group === k.group && r.plural === k.plural))
@@ -61,10 +49,7 @@ export class LoopHarness {
   readonly traffic = new TrafficRecorder();
   readonly logs: string[] = [];
   stack!: AwsStack;
-  private clients!: AwsClients;
-  private watcher!: Watcher;
-  private statusWriter!: StatusWriter;
-  private pollers: LambdaPoller[] = [];
+  private loop?: OperatorLoop;
 
   static async start(moto: MotoServer): Promise<LoopHarness> {
     const harness = new LoopHarness();
@@ -75,77 +60,22 @@ export class LoopHarness {
   private async boot(moto: MotoServer): Promise<void> {
     await this.kube.start();
     await this.apim.start();
-    const awsConfig = moto.clientConfig();
-    this.stack = await createAwsStack(awsConfig, {
-      kinds: syncs.map((sync) => sync.kind),
-      clusters: [CLUSTER],
-      maxReceiveCount: MAX_ATTEMPTS,
-      visibilityTimeoutSeconds: 30,
-    });
-    this.clients = createAwsClients(awsConfig);
-    for (const [label, client] of Object.entries({
-      sqs: this.clients.sqs,
-      eventbridge: this.clients.eventBridge,
-      dynamodb: this.clients.dynamoDb,
-    }))
-      this.traffic.attach(client, label);
     const logger = new JsonLogger({ service: 'e2e', level: 'debug', write: (line) => this.logs.push(line) });
-    const sealer = new EnvelopeSealer(
-      new KmsKeyWrapper({ client: this.clients.kms, keyId: this.stack.key.id }),
-    );
-    const kinds = watchedKinds();
-    const cluster = new ClientNodeCluster(this.kube.kubeConfig());
-    this.watcher = new Watcher(
-      cluster,
-      new SqsChangePublisher({ client: this.clients.sqs, queueUrls: queueUrlsOf(this.stack) }),
-      sealer,
-      { ...watcherDefaults, resyncIntervalMs: 0, restartDelayMs: 100, cluster: CLUSTER, kinds, logger },
-    );
-    const statusQueue = this.stack.statusQueues[CLUSTER];
-    if (!statusQueue) throw new Error('no status queue');
-    this.statusWriter = new StatusWriter(
-      cluster,
-      new SqsMessageSource({ client: this.clients.sqs, queueUrl: statusQueue.url }),
-      {
-        ...statusWriterDefaults,
-        waitSeconds: 1,
-        cluster: CLUSTER,
-        kinds,
-        statusFields: statusFieldsByKind(),
-        logger,
-      },
-    );
-    const silent = new PowertoolsLogger({ serviceName: 'e2e', logLevel: 'SILENT' });
-    for (const sync of syncs) {
-      const queue = this.stack.changeQueues[sync.kind];
-      if (!queue) throw new Error(`no queue for ${sync.kind}`);
-      const env = {
-        ...process.env,
-        ...(awsConfig.endpoint ? { AWS_ENDPOINT_URL: awsConfig.endpoint } : {}),
-        AWS_REGION: awsConfig.region,
-        GSO_QUEUE_URL: queue.url,
-        GSO_DLQ_URL: queue.deadLetter.url,
-        GSO_CHANGE_QUEUES: JSON.stringify(queueUrlsOf(this.stack)),
-        GSO_EVENT_BUS_NAME: this.stack.eventBus.name,
-        GSO_REGISTRY_TABLE: this.stack.table.name,
-        GSO_KMS_KEY_ID: this.stack.key.id,
-        GSO_MAX_ATTEMPTS: String(MAX_ATTEMPTS),
-        GSO_RETRY_BASE_SECONDS: '1',
-        GSO_RETRY_MAX_SECONDS: '2',
-        GSO_APIM_TIMEOUT_MS: '3000',
-      };
-      const handler = createSqsHandler(sync, () => awsFunctionPorts(logger, env, this.clients), silent);
-      const poller = new LambdaPoller(this.clients.sqs, queue, handler, `gso-${sync.kind}`);
-      this.pollers.push(poller);
-      poller.start();
-    }
-    this.statusWriter.start();
-    await this.watcher.start();
+    this.loop = await OperatorLoop.start({
+      kubeConfig: this.kube.kubeConfig(),
+      aws: moto.clientConfig(),
+      cluster: CLUSTER,
+      logger,
+      maxAttempts: MAX_ATTEMPTS,
+      onClient: (client, label) => this.traffic.attach(client, label),
+    });
+    this.stack = this.loop.stack;
   }
 
   /** Secrets, credentials: everything the loop must never let out in plaintext. */
   get awsClients(): AwsClients {
-    return this.clients;
+    if (!this.loop) throw new Error('the loop is not started');
+    return this.loop.clients;
   }
 
   contextManifest(name: string, auth: Record<string, unknown> = { bearerToken: APIM_TOKEN }): KubeObject {
@@ -193,10 +123,7 @@ export class LoopHarness {
   }
 
   async stop(): Promise<void> {
-    await this.watcher?.stop(2_000);
-    await Promise.all(this.pollers.map((p) => p.stop()));
-    await this.statusWriter?.stop();
-    this.clients?.destroy();
+    await this.loop?.stop();
     await this.apim.stop();
     await this.kube.stop();
   }
