@@ -11,6 +11,7 @@ import {
   type V1ConfigMap,
   type V1Lease,
   V1MicroTime,
+  type V1ObjectMeta,
 } from '@kubernetes/client-node';
 import {
   type ClusterApi,
@@ -367,15 +368,20 @@ function toClusterLease(lease: V1Lease): ClusterLease {
   if (renewTime !== undefined) out.renewTime = renewTime;
   if (spec.leaseTransitions !== undefined) out.leaseTransitions = spec.leaseTransitions;
   return {
-    metadata: {
-      name: meta.name ?? '',
-      namespace: meta.namespace ?? '',
-      ...(meta.uid ? { uid: meta.uid } : {}),
-      ...(meta.resourceVersion ? { resourceVersion: meta.resourceVersion } : {}),
-      ...(meta.labels ? { labels: meta.labels } : {}),
-      ...(meta.annotations ? { annotations: meta.annotations } : {}),
-    },
+    metadata: namespacedMetadata(meta),
     spec: out,
+  };
+}
+
+/** The identity, version and labels of a namespaced object, without the fields client-node leaves undefined. */
+function namespacedMetadata(meta: V1ObjectMeta) {
+  return {
+    name: meta.name ?? '',
+    namespace: meta.namespace ?? '',
+    ...(meta.uid ? { uid: meta.uid } : {}),
+    ...(meta.resourceVersion ? { resourceVersion: meta.resourceVersion } : {}),
+    ...(meta.labels ? { labels: meta.labels } : {}),
+    ...(meta.annotations ? { annotations: meta.annotations } : {}),
   };
 }
 
@@ -398,12 +404,7 @@ function toClusterConfigMap(configMap: V1ConfigMap): ClusterConfigMap {
   const meta = configMap.metadata ?? {};
   return {
     metadata: {
-      name: meta.name ?? '',
-      namespace: meta.namespace ?? '',
-      ...(meta.uid ? { uid: meta.uid } : {}),
-      ...(meta.resourceVersion ? { resourceVersion: meta.resourceVersion } : {}),
-      ...(meta.labels ? { labels: meta.labels } : {}),
-      ...(meta.annotations ? { annotations: meta.annotations } : {}),
+      ...namespacedMetadata(meta),
       ...(meta.ownerReferences ? { ownerReferences: meta.ownerReferences } : {}),
       ...(meta.finalizers ? { finalizers: meta.finalizers } : {}),
     },

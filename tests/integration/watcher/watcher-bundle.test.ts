@@ -14,6 +14,7 @@ import { type AwsClients, createAwsClients } from '../../../lib/aws/clients.ts';
 import { bundleAll, repoRoot } from '../../../lib/build/bundle.ts';
 import { allKinds } from '../../../lib/crds/kinds.ts';
 import type { LeaseSpec } from '../../../lib/ports/cluster.ts';
+import { apiObject } from '../../support/factories/resources.ts';
 import {
   customResource,
   DEFAULT_RESOURCES,
@@ -43,30 +44,8 @@ const servedResources: readonly ResourceDefinition[] = [
 ];
 
 function apiV4(name: string): KubeObject {
-  return {
-    apiVersion: 'gravitee.io/v1alpha1',
-    kind: 'ApiV4Definition',
-    metadata: { name, namespace: 'default' },
-    spec: {
-      name,
-      version: '1.0',
-      type: 'PROXY',
-      state: 'STARTED',
-      listeners: [
-        { type: 'HTTP', paths: [{ path: `/${name}` }], entrypoints: [{ type: 'http-proxy', qos: 'AUTO' }] },
-      ],
-      endpointGroups: [
-        {
-          name: 'default',
-          type: 'http-proxy',
-          endpoints: [
-            { name: 'b', type: 'http-proxy', configuration: { target: 'https://backend.example' } },
-          ],
-        },
-      ],
-      plans: { KeyLess: { name: 'Free', security: { type: 'KEY_LESS' } } },
-    },
-  };
+  const { apiVersion, kind, spec } = apiObject(name);
+  return { apiVersion, kind, metadata: { name, namespace: 'default' }, spec };
 }
 
 const isLeaderAnswer = (answer: HealthAnswer) =>

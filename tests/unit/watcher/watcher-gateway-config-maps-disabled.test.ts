@@ -10,6 +10,7 @@ import { LocalKeyWrapper } from '../../../lib/sealing/local-key-wrapper.ts';
 import { GATEWAY_CONFIG_MAP_DISABLED_REASON } from '../../../lib/watcher/gateway-config-map-disabled.ts';
 import { watchedKinds } from '../../../lib/watcher/watched-kinds.ts';
 import { type WatchedKind, Watcher, watcherDefaults } from '../../../lib/watcher/watcher.ts';
+import { apiObject } from '../../support/factories/resources.ts';
 import { customResource, FakeKubeServer, type KubeObject, waitUntil } from '../../support/fake-kube/index.ts';
 
 const API_KINDS = watchedKinds().filter(
@@ -19,31 +20,10 @@ const TIMEOUT = 5000;
 const RESYNC_MS = 40;
 
 function v4Api(name: string, syncFrom: 'KUBERNETES' | 'MANAGEMENT'): KubeObject {
-  return {
-    apiVersion: 'gravitee.io/v1alpha1',
-    kind: 'ApiV4Definition',
-    metadata: { name, namespace: 'default' },
-    spec: {
-      name,
-      version: '1.0',
-      type: 'PROXY',
-      state: 'STARTED',
-      definitionContext: { origin: 'KUBERNETES', syncFrom },
-      listeners: [
-        { type: 'HTTP', paths: [{ path: `/${name}` }], entrypoints: [{ type: 'http-proxy', qos: 'AUTO' }] },
-      ],
-      endpointGroups: [
-        {
-          name: 'default',
-          type: 'http-proxy',
-          endpoints: [
-            { name: 'b', type: 'http-proxy', configuration: { target: 'https://backend.example' } },
-          ],
-        },
-      ],
-      plans: { KeyLess: { name: 'Free', security: { type: 'KEY_LESS' } } },
-    },
-  };
+  const { apiVersion, kind, spec } = apiObject(name, {
+    definitionContext: { origin: 'KUBERNETES', syncFrom },
+  });
+  return { apiVersion, kind, metadata: { name, namespace: 'default' }, spec };
 }
 
 function v2LocalApi(name: string): KubeObject {
