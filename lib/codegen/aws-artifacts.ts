@@ -121,7 +121,8 @@ function denyInsecureTransport(queues: string[]): unknown {
 /** The function's own role: exactly the calls its code makes, on the resources it makes them on. */
 function functionRole(names: KindNames, all: KindNames[]): unknown {
   const p = names.logicalPrefix;
-  const logGroup = `${names.functionKey.charAt(0).toUpperCase()}${names.functionKey.slice(1)}LogGroup`;
+  // Serverless names a function's log group after its key with the first letter upper-cased: the kind.
+  const logGroup = `${p}LogGroup`;
   return {
     Type: 'AWS::IAM::Role',
     Properties: {

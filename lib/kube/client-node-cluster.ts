@@ -22,6 +22,7 @@ import {
   type EventType,
   type LeaseApi,
   type LeaseSpec,
+  type NamespacedObjectMeta,
   type ResourceType,
   type WatchHandle,
   type WatchHandlers,
@@ -374,7 +375,7 @@ function toClusterLease(lease: V1Lease): ClusterLease {
 }
 
 /** The identity, version and labels of a namespaced object, without the fields client-node leaves undefined. */
-function namespacedMetadata(meta: V1ObjectMeta) {
+function namespacedMetadata(meta: V1ObjectMeta): NamespacedObjectMeta {
   return {
     name: meta.name ?? '',
     namespace: meta.namespace ?? '',

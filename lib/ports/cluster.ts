@@ -56,17 +56,22 @@ export interface OwnerReference {
   blockOwnerDeletion?: boolean;
 }
 
+/** Metadata of a namespaced built-in object the operator writes (a ConfigMap, a Lease). */
+export interface NamespacedObjectMeta {
+  name: string;
+  namespace: string;
+  /** Set by the API server; absent on an object to create. */
+  uid?: string;
+  /** The version read; on write, its presence makes the write a conditional replace. */
+  resourceVersion?: string;
+  /** Carried through a replace, so what others put there is kept. */
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+}
+
 /** A ConfigMap as the operator writes and reads it back (the gateway ConfigMaps of DB-less APIs). */
 export interface ClusterConfigMap {
-  metadata: {
-    name: string;
-    namespace: string;
-    /** Set by the API server; absent on a ConfigMap to create. */
-    uid?: string;
-    /** The version read; on write, its presence makes the write a conditional replace. */
-    resourceVersion?: string;
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
+  metadata: NamespacedObjectMeta & {
     ownerReferences?: OwnerReference[];
     /** Carried through a replace, so another controller's finalizer is not dropped. */
     finalizers?: string[];
@@ -94,17 +99,7 @@ export interface LeaseSpec {
 
 /** A Lease as the operator reads it back and writes it. */
 export interface ClusterLease {
-  metadata: {
-    name: string;
-    namespace: string;
-    /** Set by the API server; absent on a Lease to create. */
-    uid?: string;
-    /** The version read; a replace is conditional on it. */
-    resourceVersion?: string;
-    /** Carried through a replace, so what others put there is kept. */
-    labels?: Record<string, string>;
-    annotations?: Record<string, string>;
-  };
+  metadata: NamespacedObjectMeta;
   spec: LeaseSpec;
 }
 

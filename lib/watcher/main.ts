@@ -81,8 +81,6 @@ export async function runWatcher(env: NodeJS.ProcessEnv = process.env): Promise<
   let stopping = false;
   /** Start of the loops; set once this replica leads. */
   let loops: Promise<void> | undefined;
-  /** Every watch opened (the watcher's own readiness turns true with the first one). */
-  let watching = false;
   let stopped: Promise<number> | undefined;
   let reportStopped: (code: number) => void = () => undefined;
   const done = new Promise<number>((resolveDone) => {
@@ -95,7 +93,6 @@ export async function runWatcher(env: NodeJS.ProcessEnv = process.env): Promise<
     loops = (async () => {
       statusWriter.start();
       await watcher.start();
-      watching = true;
     })();
     loops.catch((error: unknown) => {
       logger.error('watcher failed to start', { error });
@@ -117,7 +114,7 @@ export async function runWatcher(env: NodeJS.ProcessEnv = process.env): Promise<
 
   const health = await startHealthServer(config.GSO_HEALTH_PORT, {
     live: () => !stopping,
-    ready: () => !stopping && (role === 'standby' || (watching && watcher.ready())),
+    ready: () => !stopping && (role === 'standby' || watcher.ready()),
     details: () => ({
       role,
       ...(elector ? { leader: elector.leader() ?? null } : {}),

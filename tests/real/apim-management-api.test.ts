@@ -17,8 +17,8 @@ import type { ApiV4DefinitionResource } from '../../lib/apim/payload/api-v4-reso
 import { toApiV4Spec } from '../../lib/apim/payload/api-v4-spec.ts';
 import type { ApiV4State } from '../../lib/apim/payload/api-v4-state.ts';
 import { realApimAvailability } from '../harness/apim/availability.ts';
-import { isPortOpen, isProcessAlive, isProcessGroupAlive } from '../harness/apim/liveness.ts';
 import { type RealApim, startRealApim } from '../harness/apim/real-apim.ts';
+import { isPortOpen, isProcessAlive, isProcessGroupAlive } from '../harness/support/liveness.ts';
 import { repoRoot } from '../harness/support/repo-root.ts';
 
 /** GKO's plain v4 HTTP proxy example with a keyless plan, read in place from the shared folder. */

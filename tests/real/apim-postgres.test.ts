@@ -8,10 +8,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { isPortOpen, isProcessAlive, isProcessGroupAlive } from '../harness/apim/liveness.ts';
 import { type RunningPostgres, startPostgres } from '../harness/apim/postgres.ts';
 import { findPostgresBinaries } from '../harness/apim/postgres-binaries.ts';
 import { readFileTail } from '../harness/support/file-tail.ts';
+import { isPortOpen, isProcessAlive, isProcessGroupAlive } from '../harness/support/liveness.ts';
 
 function psql(postgres: RunningPostgres, hostOrSocket: string, sql: string): string {
   const result = spawnSync(

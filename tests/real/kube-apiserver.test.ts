@@ -2,7 +2,6 @@
 // with the project's CRDs, RBAC and the watcher's identity, and a clean stop.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { connect } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
@@ -19,6 +18,7 @@ import { readCrdManifests } from '../harness/kube/crd-install.ts';
 import { WATCHER_NAMESPACE, WATCHER_SERVICE_ACCOUNT } from '../harness/kube/identities.ts';
 import { pinnedVersions } from '../harness/kube/pinned-versions.ts';
 import { type RealKube, startRealKube } from '../harness/kube/real-kube.ts';
+import { isPortOpen, isProcessGroupAlive } from '../harness/support/liveness.ts';
 import { repoRoot } from '../harness/support/repo-root.ts';
 
 interface Condition {
@@ -47,26 +47,6 @@ before(async () => {
 after(async () => {
   await kube?.stop();
 });
-
-function groupIsAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function acceptsConnections(port: number): Promise<boolean> {
-  return new Promise((resolveProbe) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolveProbe(true);
-    });
-    socket.once('error', () => resolveProbe(false));
-  });
-}
 
 function withinMs<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -230,16 +210,23 @@ test('the watcher authenticates as its service account and RBAC forbids it to li
 test('stop() ends both servers, closes their ports and removes the temporary directory', async () => {
   // Prepare
   const { pids, ports, tempDir } = kube;
-  assert.ok(groupIsAlive(pids.apiserver) && groupIsAlive(pids.etcd), 'servers should run before stop()');
+  assert.ok(
+    isProcessGroupAlive(pids.apiserver) && isProcessGroupAlive(pids.etcd),
+    'servers should run before stop()',
+  );
 
   // Act
   await kube.stop();
 
   // Assess
-  assert.equal(groupIsAlive(pids.apiserver), false, 'kube-apiserver process group still exists');
-  assert.equal(groupIsAlive(pids.etcd), false, 'etcd process group still exists');
+  assert.equal(isProcessGroupAlive(pids.apiserver), false, 'kube-apiserver process group still exists');
+  assert.equal(isProcessGroupAlive(pids.etcd), false, 'etcd process group still exists');
   for (const [name, port] of Object.entries(ports)) {
-    assert.equal(await acceptsConnections(port), false, `${name} port ${port} still accepts connections`);
+    assert.equal(
+      await isPortOpen('127.0.0.1', port),
+      false,
+      `${name} port ${port} still accepts connections`,
+    );
   }
   assert.equal(existsSync(tempDir), false, `${tempDir} still exists`);
 });

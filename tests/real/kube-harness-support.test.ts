@@ -12,21 +12,13 @@ import { pathToFileURL } from 'node:url';
 import { realCacheRoot } from '../harness/support/cache-dir.ts';
 import { readFileTail } from '../harness/support/file-tail.ts';
 import { freeLoopbackPorts } from '../harness/support/free-port.ts';
+import { isProcessAlive } from '../harness/support/liveness.ts';
 import { ManagedProcessError, startManagedProcess } from '../harness/support/managed-process.ts';
 import { repoRoot } from '../harness/support/repo-root.ts';
 import { WaitForUrlTimeoutError, waitForUrl } from '../harness/support/wait-for-url.ts';
 
 const workDir = mkdtempSync(join(tmpdir(), 'gso-harness-support-'));
 after(() => rmSync(workDir, { recursive: true, force: true }));
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Polls `read` until it returns a value (not undefined) or the time is up. */
 async function eventually<T>(read: () => T | undefined, ms = 5_000): Promise<T> {
@@ -99,7 +91,7 @@ test('stopping a process that honours SIGTERM ends it with SIGTERM', async () =>
 
   // Assess
   assert.deepEqual(exit, { code: null, signal: 'SIGTERM' });
-  assert.equal(isAlive(child.pid), false);
+  assert.equal(isProcessAlive(child.pid), false);
   assert.equal(await child.stop(), exit, 'a second stop() returns the same outcome');
 });
 
@@ -113,7 +105,7 @@ test('stopping a process that ignores SIGTERM kills it and its children after th
     logFile,
   });
   const grandchild = Number(await eventually(() => /grandchild (\d+)/.exec(readFileTail(logFile))?.[1]));
-  assert.ok(isAlive(grandchild));
+  assert.ok(isProcessAlive(grandchild));
   const started = Date.now();
 
   // Act
@@ -122,7 +114,7 @@ test('stopping a process that ignores SIGTERM kills it and its children after th
   // Assess
   assert.equal(exit.signal, 'SIGKILL');
   assert.ok(Date.now() - started >= 300, 'SIGKILL came before the grace period was over');
-  await eventually(() => (isAlive(grandchild) ? undefined : true), 2_000);
+  await eventually(() => (isProcessAlive(grandchild) ? undefined : true), 2_000);
 });
 
 test('starting a missing executable fails with an error naming it', async () => {
@@ -182,7 +174,7 @@ test('a process left running is killed when the Node process that started it exi
   // Assess
   assert.equal(script.code, 0, script.output);
   assert.ok(script.pid > 0, `no pid printed: ${script.output}`);
-  await eventually(() => (isAlive(script.pid) ? undefined : true), 2_000);
+  await eventually(() => (isProcessAlive(script.pid) ? undefined : true), 2_000);
 });
 
 test('a process left running is killed when the Node process that started it gets SIGTERM', async () => {
@@ -192,7 +184,7 @@ test('a process left running is killed when the Node process that started it get
   // Assess: the script still dies of the signal, as it would without the hook.
   assert.equal(script.signal, 'SIGTERM', script.output);
   assert.ok(script.pid > 0, `no pid printed: ${script.output}`);
-  await eventually(() => (isAlive(script.pid) ? undefined : true), 2_000);
+  await eventually(() => (isProcessAlive(script.pid) ? undefined : true), 2_000);
 });
 
 test('waitForUrl polls until the server is ready and reports progress meanwhile', async () => {

@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { realCacheDir } from '../support/cache-dir.ts';
+import { isProcessAlive } from '../support/liveness.ts';
 import { buildKubeBinaries } from './kube-binaries-build.ts';
 import { startRealKube } from './real-kube.ts';
 
@@ -19,19 +20,10 @@ interface UpState {
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function readState(): UpState | undefined {
   if (!existsSync(stateFile)) return undefined;
   const state = JSON.parse(readFileSync(stateFile, 'utf8')) as UpState;
-  if (isAlive(state.pid)) return state;
+  if (isProcessAlive(state.pid)) return state;
   rmSync(stateFile, { force: true });
   return undefined;
 }
@@ -66,7 +58,7 @@ async function up(): Promise<void> {
   const outcome = await new Promise<string | undefined>((resolveOutcome) => {
     const watchdog = setInterval(() => {
       for (const [name, pid] of Object.entries(kube.pids)) {
-        if (!isAlive(pid)) {
+        if (!isProcessAlive(pid)) {
           clearInterval(watchdog);
           resolveOutcome(`${name} (pid ${pid}) exited unexpectedly`);
         }
@@ -96,7 +88,7 @@ async function down(): Promise<void> {
   say(`stopping the cluster of pid ${state.pid}`);
   process.kill(state.pid, 'SIGTERM');
   const deadline = Date.now() + 60_000;
-  while (isAlive(state.pid)) {
+  while (isProcessAlive(state.pid)) {
     if (Date.now() > deadline) throw new Error(`pid ${state.pid} still running after 60 s`);
     await new Promise((resolveDelay) => setTimeout(resolveDelay, 200));
   }

@@ -129,11 +129,15 @@ export class LoopHarness {
   }
 }
 
-/** Polls until `check` returns a truthy value, or fails with `what` after `timeoutMs`. */
+/**
+ * Polls until `check` returns a truthy value, or fails with `what` after `timeoutMs`; `seen` adds what was
+ * last observed to that failure.
+ */
 export async function eventually<T>(
   what: string,
   check: () => T | Promise<T>,
   timeoutMs = 20_000,
+  seen?: () => string,
 ): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
@@ -144,8 +148,10 @@ export async function eventually<T>(
     } catch (error) {
       last = error;
     }
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+    if (Date.now() > deadline) {
+      const detail = [seen?.(), last ? (last as Error).message : undefined].filter(Boolean).join('; ');
+      throw new Error(`timed out waiting for ${what}${detail ? `: ${detail}` : ''}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 }

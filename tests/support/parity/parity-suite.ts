@@ -2,25 +2,14 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { JsonLogger } from '../../../lib/log/logger.ts';
+import { statusOf } from '../e2e/kind-loop.ts';
 import { OperatorLoop } from '../e2e/operator-loop.ts';
 import { apiKeyPlans, applicationManifest, subscriptionManifest } from '../factories/gko-kinds.ts';
 import { apiObject } from '../factories/resources.ts';
-import type { KubeObject } from '../fake-kube/index.ts';
 import { type MotoServer, startMotoServer } from '../moto/moto-server.ts';
 import { type ParityBackends, ParityWorld } from './parity-world.ts';
 
 const CLUSTER = 'parity';
-
-interface Status {
-  id?: string;
-  crossId?: string;
-  state?: string;
-  plans?: Record<string, string>;
-  organizationId?: string;
-  environmentId?: string;
-}
-
-const statusOf = (object: KubeObject | undefined) => (object?.status ?? {}) as Status;
 
 /**
  * The scenarios every backend pair must pass alike: the fakes in `npm test`, the real kube-apiserver and

@@ -1,4 +1,5 @@
 import { type KubeConfig, type KubernetesObject, KubernetesObjectApi } from '@kubernetes/client-node';
+import { accepted, eventually } from '../e2e/loop-harness.ts';
 import type { KubeObject } from '../fake-kube/index.ts';
 
 /** APIM as the scenarios reach it: a base URL under which `/automation` and `/management/v2` sit. */
@@ -19,14 +20,6 @@ export interface ParityBackends {
   operatorKubeConfig?: KubeConfig;
   apim: ApimEndpoint;
   stop(): Promise<void>;
-}
-
-export interface Condition {
-  type: string;
-  status: string;
-  reason?: string;
-  message?: string;
-  observedGeneration?: number;
 }
 
 /** An APIM answer: status code and parsed JSON body (undefined when empty). */
@@ -99,12 +92,12 @@ export class ParityWorld {
 
   /** Waits for `Accepted=True` observed at `generation`; a timeout names the last condition seen. */
   async accepted(kind: string, name: string, generation: number, timeoutMs = 60_000): Promise<KubeObject> {
-    let last: Condition | undefined;
-    return waitFor(
+    let last: ReturnType<typeof accepted>;
+    return eventually(
       `${kind} ${this.namespace}/${name} accepted at generation ${generation}`,
       async () => {
         const object = await this.get(kind, name);
-        last = conditionOf(object, 'Accepted');
+        last = accepted(object);
         return last?.status === 'True' && last.observedGeneration === generation ? object : undefined;
       },
       timeoutMs,
@@ -116,7 +109,7 @@ export class ParityWorld {
   async deleteAndWaitGone(kind: string, name: string, timeoutMs = 60_000): Promise<void> {
     await this.remove(kind, name);
     let last: KubeObject | undefined;
-    await waitFor(
+    await eventually(
       `${kind} ${this.namespace}/${name} gone`,
       async () => {
         last = await this.get(kind, name);
@@ -157,42 +150,10 @@ function apiVersionOf(kind: string): string {
   return kind === 'Secret' || kind === 'ConfigMap' || kind === 'Namespace' ? 'v1' : 'gravitee.io/v1alpha1';
 }
 
-export function conditionOf(object: KubeObject | undefined, type: string): Condition | undefined {
-  const conditions = ((object?.status as { conditions?: Condition[] } | undefined)?.conditions ??
-    []) as Condition[];
-  return conditions.find((c) => c.type === type);
-}
-
 function statusCodeOf(error: unknown): number | undefined {
   const e = error as { code?: unknown; statusCode?: unknown; response?: { statusCode?: unknown } };
   for (const candidate of [e?.code, e?.statusCode, e?.response?.statusCode]) {
     if (typeof candidate === 'number') return candidate;
   }
   return undefined;
-}
-
-/** Polls `check` until it returns a value; on timeout the error says what was awaited and what was seen. */
-export async function waitFor<T>(
-  what: string,
-  check: () => Promise<T | undefined | false>,
-  timeoutMs: number,
-  seen?: () => string,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let failure: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined && value !== false) return value;
-    } catch (error) {
-      failure = error;
-    }
-    if (Date.now() > deadline) {
-      const detail = [seen?.(), failure instanceof Error ? failure.message : undefined]
-        .filter(Boolean)
-        .join('; ');
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${detail ? ` (${detail})` : ''}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }

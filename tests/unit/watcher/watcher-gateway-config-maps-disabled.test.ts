@@ -10,6 +10,7 @@ import { LocalKeyWrapper } from '../../../lib/sealing/local-key-wrapper.ts';
 import { GATEWAY_CONFIG_MAP_DISABLED_REASON } from '../../../lib/watcher/gateway-config-map-disabled.ts';
 import { watchedKinds } from '../../../lib/watcher/watched-kinds.ts';
 import { type WatchedKind, Watcher, watcherDefaults } from '../../../lib/watcher/watcher.ts';
+import { apiV2Manifest } from '../../support/factories/gko-kinds.ts';
 import { apiObject } from '../../support/factories/resources.ts';
 import { customResource, FakeKubeServer, type KubeObject, waitUntil } from '../../support/fake-kube/index.ts';
 
@@ -24,25 +25,6 @@ function v4Api(name: string, syncFrom: 'KUBERNETES' | 'MANAGEMENT'): KubeObject 
     definitionContext: { origin: 'KUBERNETES', syncFrom },
   });
   return { apiVersion, kind, metadata: { name, namespace: 'default' }, spec };
-}
-
-function v2LocalApi(name: string): KubeObject {
-  return {
-    apiVersion: 'gravitee.io/v1alpha1',
-    kind: 'ApiDefinition',
-    metadata: { name, namespace: 'default' },
-    spec: {
-      name,
-      version: '1.0',
-      local: true,
-      state: 'STARTED',
-      plans: [{ name: 'KEY_LESS', security: 'KEY_LESS' }],
-      proxy: {
-        virtual_hosts: [{ path: `/${name}` }],
-        groups: [{ endpoints: [{ target: 'https://b.example' }] }],
-      },
-    },
-  };
 }
 
 describe('watcher with gateway ConfigMaps turned off (GSO_GATEWAY_CONFIGMAPS=false)', () => {
@@ -97,7 +79,7 @@ describe('watcher with gateway ConfigMaps turned off (GSO_GATEWAY_CONFIGMAPS=fal
   it('records one Warning Event per DB-less API, v4 and v2, saying how to enable it, and touches no ConfigMap', async () => {
     // Prepare
     server.apply(v4Api('v4-dbless', 'KUBERNETES'));
-    server.apply(v2LocalApi('v2-local'));
+    server.apply(apiV2Manifest('v2-local', 'apim', { local: true, state: 'STARTED' }));
     server.apply(v4Api('v4-managed', 'MANAGEMENT'));
 
     // Act
